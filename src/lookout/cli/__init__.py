@@ -1,0 +1,5 @@
+"""The `lookout` command line."""
+
+from lookout.cli.main import app, main
+
+__all__ = ["app", "main"]

@@ -1,0 +1,146 @@
+"""The `lookout` command line: thin commands over the packages that do the work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from lookout.cli.progress import row_progress, stage_progress
+from lookout.runs import pipeline
+from lookout.runs.export import export_results
+from lookout.warehouse.database import open_warehouse
+from lookout.warehouse.load import ExtractReport
+from lookout.workspace import Workspace
+
+app = typer.Typer(help="Lookout: see together what each agency that looks after children sees alone.",
+                  no_args_is_help=True, add_completion=False)
+console = Console()
+
+WorkspaceOption = Annotated[Path, typer.Option("--workspace", "-w", help="Workspace folder.")]
+
+
+@app.command()
+def simulate(
+    out: Annotated[Path, typer.Option(help="Folder to write drop/ and truth/ into.")],
+    children: Annotated[int, typer.Option(min=100, help="Children living in the county.")] = 5000,
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same files.")] = 1,
+) -> None:
+    """Simulate a county: an extract drop (data contract v1) and its ground truth."""
+    from lookout.simulate import simulate_county
+
+    with stage_progress(console) as progress:
+        summary = simulate_county(out, children=children, seed=seed, progress=progress)
+    console.print(f"Simulated county written to {out}/drop (truth in {out}/truth).")
+    console.print(summary)
+
+
+@app.command()
+def ingest(
+    drop: Annotated[Path, typer.Argument(help="Drop folder: one sub-folder per agency extract.")],
+    workspace: WorkspaceOption,
+) -> None:
+    """Load every extract of a drop into the workspace's warehouse."""
+    with row_progress(console) as progress:
+        report = pipeline.ingest(drop, Workspace(workspace), progress=progress)
+    _print_ingest(report.extracts)
+
+
+@app.command()
+def run(
+    drop: Annotated[Path, typer.Argument(help="Drop folder: one sub-folder per agency extract.")],
+    workspace: WorkspaceOption,
+) -> None:
+    """Run every stage of the pipeline over a drop."""
+    with row_progress(console) as progress:
+        report = pipeline.run(drop, Workspace(workspace), progress=progress)
+    _print_ingest(report.extracts)
+    _print_warehouse_summary(Workspace(workspace))
+
+
+@app.command()
+def quarantine(
+    workspace: WorkspaceOption,
+    source: Annotated[str | None, typer.Option(help="Only this extract folder.")] = None,
+    limit: Annotated[int, typer.Option(help="Show at most this many rows.")] = 200,
+) -> None:
+    """List quarantined rows: file, line, column, value and why."""
+    con = open_warehouse(Workspace(workspace), read_only=True)
+    where = "WHERE q.source = ?" if source else ""
+    rows = con.execute(f"""
+        SELECT q.source, q.file, q.line, q.column_name, q.value, q.reason
+        FROM quarantine q JOIN (SELECT source, arg_max(load_id, extracted_at) AS load_id
+                                FROM loads GROUP BY source) latest USING (source, load_id)
+        {where} ORDER BY q.source, q.file, q.line LIMIT ?""",
+        [source, limit] if source else [limit]).fetchall()
+    failures = con.execute(
+        "SELECT source, path, line, problem FROM extract_failures ORDER BY failed_at").fetchall()
+    con.close()
+    for source_name, file, line, column, value, reason in rows:
+        where = f"{source_name}/{file}, line {line}"
+        what = f" ({column} = {value!r})" if column and value is not None else ""
+        console.print(f"{where}{what}: {reason}", highlight=False, soft_wrap=True)
+    if not rows:
+        console.print("No rows are quarantined.")
+    if failures:
+        console.print("[bold]Extracts that could not be loaded:[/bold]")
+        for source_name, path, line, problem in failures:
+            console.print(f"  {source_name}: {path}{f', line {line}' if line else ''}: {problem}")
+
+
+@app.command("export")
+def export(
+    results_dir: Annotated[Path, typer.Argument(help="Folder to write the result files into.")],
+    workspace: WorkspaceOption,
+) -> None:
+    """Write the data contract's result files (linkage, flags, networks, accountability)."""
+    con = open_warehouse(Workspace(workspace), read_only=True)
+    try:
+        written = export_results(con, results_dir)
+    finally:
+        con.close()
+    for name, count in written.items():
+        console.print(f"{results_dir / name}: {count} rows")
+
+
+def _print_ingest(reports: list[ExtractReport]) -> None:
+    table = Table("extract", "file", "read", "loaded", "quarantined", title="Ingest")
+    for report in reports:
+        if report.status == "failed":
+            table.add_row(report.source, "[red]not loaded[/red]", "", "", "", end_section=True)
+            continue
+        if report.status == "unchanged":
+            table.add_row(report.source, "unchanged since last load", "", "", "", end_section=True)
+            continue
+        for i, f in enumerate(report.files):
+            table.add_row(report.source if i == 0 else "", f.file, f"{f.rows_read:,}",
+                          f"{f.rows_loaded:,}", f"{f.rows_quarantined:,}",
+                          end_section=i == len(report.files) - 1)
+    console.print(table)
+    for report in reports:
+        if report.problem:
+            console.print(f"[red]{report.source} was not loaded:[/red] {report.problem}")
+        if report.ignored_files:
+            console.print(f"{report.source}: ignored files not in the contract: "
+                          f"{', '.join(report.ignored_files)}")
+
+
+def _print_warehouse_summary(workspace: Workspace) -> None:
+    con = open_warehouse(workspace, read_only=True)
+    try:
+        counts = con.execute("""
+            SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM person_records),
+                   (SELECT count(*) FROM events), (SELECT count(*) FROM education_attendance),
+                   (SELECT count(*) FROM quarantine)""").fetchall()[0]
+    finally:
+        con.close()
+    console.print(f"Warehouse: {counts[0]} extracts, {counts[1]:,} person-records, "
+                  f"{counts[2]:,} events, {counts[3]:,} attendance marks, {counts[4]:,} rows quarantined.")
+
+
+def main() -> None:
+    """Entry point of the `lookout` command."""
+    app()

@@ -1,0 +1,194 @@
+"""Stream a contract CSV file as Arrow batches of strings, every row with its physical line.
+
+The contract's general rules: UTF-8 (a BOM is tolerated), one header row, comma separated,
+RFC 4180 quoting (values may hold quoted newlines). Parsing is done by Arrow's CSV reader,
+which reports malformed records (wrong number of values, an unterminated quote) by record
+number. Record numbers are turned into physical line numbers here, so a user is told the line
+an editor shows, even after values with embedded newlines.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+from lookout.contract.errors import ExtractError
+
+LINE_COLUMN = "_line"
+_BLOCK_SIZE = 16 << 20
+
+
+@dataclass(frozen=True)
+class MalformedRecord:
+    """A record the CSV parser could not split into the header's columns."""
+
+    line: int
+    text: str
+    problem: str
+
+
+def read_header(path: Path) -> list[str]:
+    """The header row's column names as written (stripped), or an ExtractError."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            header = next(csv.reader(handle), None)
+    except UnicodeDecodeError as exc:
+        raise ExtractError(path, f"is not UTF-8 text (byte 0x{exc.object[exc.start]:02X})", line=1) from exc
+    except OSError as exc:
+        raise ExtractError(path, f"cannot be read: {exc.strerror}") from exc
+    if not header or all(not name.strip() for name in header):
+        raise ExtractError(path, "is empty: it has no header row", line=1)
+    names = [name.strip() for name in header]
+    seen: dict[str, int] = {}
+    for position, name in enumerate(names, start=1):
+        if not name:
+            raise ExtractError(path, f"header column {position} has no name", line=1)
+        if name.lower() in seen:
+            raise ExtractError(
+                path, f"header names column {name!r} twice (columns {seen[name.lower()]} and {position})",
+                line=1)
+        seen[name.lower()] = position
+    return names
+
+
+@dataclass
+class _LineTracker:
+    """Maps the parser's record numbers (header = 1) to physical line numbers."""
+
+    next_record: int = 2
+    extra_lines: int = 0  # newlines inside quoted values of all records already placed
+    pending: list[tuple[int, str]] = field(default_factory=list)  # malformed, not yet placed
+
+    def place(self, newline_counts: np.ndarray) -> tuple[np.ndarray, list[tuple[int, str]]]:
+        """Lines of the next valid rows, and the malformed records (line, text) before them."""
+        n = len(newline_counts)
+        pending_numbers = np.array([number for number, _ in self.pending], dtype=np.int64)
+        candidates = np.arange(self.next_record, self.next_record + n + len(pending_numbers),
+                               dtype=np.int64)
+        records = np.setdiff1d(candidates, pending_numbers, assume_unique=True)[:n]
+        last = records[-1] if n else self.next_record - 1
+        placed = [(num, text) for num, text in self.pending if num < last or n == 0]
+        self.pending = [(num, text) for num, text in self.pending if not (num < last or n == 0)]
+
+        all_numbers = np.concatenate([records, np.array([num for num, _ in placed], dtype=np.int64)])
+        all_newlines = np.concatenate([
+            newline_counts.astype(np.int64),
+            np.array([text.count("\n") for _, text in placed], dtype=np.int64),
+        ])
+        order = np.argsort(all_numbers, kind="stable")
+        shifted = np.empty_like(all_numbers)
+        ordered_newlines = all_newlines[order]
+        shifted[order] = self.extra_lines + np.cumsum(ordered_newlines) - ordered_newlines
+        lines = all_numbers + shifted
+        self.extra_lines += int(all_newlines.sum())
+        if len(all_numbers):
+            self.next_record = int(all_numbers.max()) + 1
+        return lines[:n], [(int(line), text) for line, (_, text) in zip(lines[n:], placed)]
+
+
+class CsvBatches:
+    """Iterate a CSV file's records as Arrow batches of strings with a `_line` column.
+
+    Columns are named by the header as written; every value is a string ('' when blank).
+    Malformed records and entirely blank lines never reach the batches: malformed ones are
+    collected in `malformed` (complete once iteration ends), blank ones counted.
+    """
+
+    def __init__(self, path: Path, header: list[str]) -> None:
+        self.path = path
+        self.header = header
+        self.malformed: list[MalformedRecord] = []
+        self.blank_lines = 0
+        self.rows_yielded = 0
+        self._tracker = _LineTracker()
+
+    def __iter__(self) -> Iterator[pa.RecordBatch]:
+        width = len(self.header)
+        internal = [f"c{i}" for i in range(width)]
+
+        def on_invalid(row: pacsv.InvalidRow) -> str:
+            self._tracker.pending.append((row.number, row.text))
+            return "skip"
+
+        try:
+            reader = pacsv.open_csv(
+                self.path,
+                read_options=pacsv.ReadOptions(
+                    use_threads=False, block_size=_BLOCK_SIZE, column_names=internal, skip_rows=1),
+                parse_options=pacsv.ParseOptions(
+                    newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=on_invalid),
+                convert_options=pacsv.ConvertOptions(
+                    column_types={name: pa.string() for name in internal},
+                    strings_can_be_null=False, quoted_strings_can_be_null=False),
+            )
+            for batch in reader:
+                yield from self._finish(batch, width)
+        except pa.ArrowInvalid as exc:
+            raise self._explain(exc) from exc
+        lines, placed = self._tracker.place(np.zeros(0, dtype=np.int64))
+        self._record_malformed(placed, width)
+
+    def _finish(self, batch: pa.RecordBatch, width: int) -> Iterator[pa.RecordBatch]:
+        columns = [batch.column(i) for i in range(width)]
+        newlines = np.zeros(batch.num_rows, dtype=np.int64)
+        for column in columns:
+            counts = pc.count_substring(column, "\n")
+            if pc.max(counts).as_py():
+                newlines += counts.to_numpy(zero_copy_only=False)
+        lines, placed = self._tracker.place(newlines)
+        self._record_malformed(placed, width)
+
+        blank = None
+        for column in columns:
+            is_blank = pc.equal(pc.utf8_length(pc.utf8_trim_whitespace(column)), 0)
+            blank = is_blank if blank is None else pc.and_(blank, is_blank)
+        table = pa.RecordBatch.from_arrays(
+            [*columns, pa.array(lines, type=pa.int64())], names=[*self.header, LINE_COLUMN])
+        if blank is not None and pc.any(blank).as_py():
+            self.blank_lines += pc.sum(blank).as_py()
+            table = table.filter(pc.invert(blank))
+        self.rows_yielded += table.num_rows
+        if table.num_rows:
+            yield table
+
+    def _record_malformed(self, placed: list[tuple[int, str]], width: int) -> None:
+        for line, text in placed:
+            self.malformed.append(MalformedRecord(line, text, _describe_malformed(text, width)))
+
+    def _explain(self, exc: pa.ArrowInvalid) -> ExtractError:
+        message = str(exc)
+        if "UTF8" in message.upper() or "utf-8" in message.lower():
+            line, byte = _first_invalid_utf8(self.path)
+            return ExtractError(self.path, f"is not UTF-8 text (byte 0x{byte:02X}); re-export it as UTF-8",
+                                line=line)
+        return ExtractError(self.path, f"cannot be parsed as CSV: {message}")
+
+
+def _describe_malformed(text: str, width: int) -> str:
+    try:
+        values = next(csv.reader(io.StringIO(text)), [])
+    except csv.Error:
+        values = []
+    if text.count('"') % 2 == 1:
+        return "a quoted value is never closed (unbalanced double quote)"
+    return f"has {len(values)} values but the header has {width} columns"
+
+
+def _first_invalid_utf8(path: Path) -> tuple[int, int]:
+    line = 1
+    with path.open("rb") as handle:
+        for raw in handle:
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                return line, raw[exc.start]
+            line += 1
+    return line, 0

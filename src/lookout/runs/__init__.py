@@ -1,0 +1,1 @@
+"""Runs of the pipeline over a drop, and what they write out."""

@@ -1,0 +1,1 @@
+"""The warehouse: extracts loaded into embedded DuckDB, checked row by row, with POLE views."""

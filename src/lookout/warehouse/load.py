@@ -1,0 +1,272 @@
+"""Loading extracts into the warehouse: every row loaded or quarantined, nothing half-written.
+
+One extract is loaded in one transaction. An extract whose content was loaded before is
+skipped; a newer extract of the same source adds its rows and replaces rows with the same key
+from older extracts. A crash part-way rolls the open transaction back, so the warehouse keeps
+its last complete state and the next run loads what is missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from lookout.contract import FILES_BY_KIND, MANIFEST_NAME, ContractFile, ExtractError, Manifest, read_manifest
+from lookout.contract.csv_reader import LINE_COLUMN, CsvBatches, read_header
+from lookout.warehouse.row_checks import check_query, ident
+
+ProgressFn = Callable[[str, int], None]  # (what is being loaded, rows just read)
+
+
+@dataclass
+class FileReport:
+    """What happened to one file of an extract."""
+
+    file: str
+    rows_read: int = 0
+    rows_loaded: int = 0
+    rows_quarantined: int = 0
+    blank_lines: int = 0
+    extra_columns: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ExtractReport:
+    """What happened to one extract folder: loaded, unchanged (seen before) or failed."""
+
+    source: str
+    kind: str | None
+    status: str
+    load_id: str | None = None
+    files: list[FileReport] = field(default_factory=list)
+    problem: str | None = None
+    ignored_files: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _PlannedFile:
+    contract_file: ContractFile
+    path: Path
+    header: list[str]
+
+
+def ingest_drop(con: duckdb.DuckDBPyConnection, drop: Path, *,
+                progress: ProgressFn | None = None) -> list[ExtractReport]:
+    """Load every extract folder of a drop, in name order; return a report per extract."""
+    if not drop.is_dir():
+        raise FileNotFoundError(f"{drop} is not a folder: a drop is a folder of extract folders")
+    folders = sorted(p for p in drop.iterdir() if p.is_dir() and not p.name.startswith("."))
+    if not folders:
+        raise FileNotFoundError(f"{drop} holds no extract folders")
+    return [load_extract(con, folder, progress=progress) for folder in folders]
+
+
+def load_extract(con: duckdb.DuckDBPyConnection, folder: Path, *,
+                 progress: ProgressFn | None = None) -> ExtractReport:
+    """Load one extract folder in one transaction, or record why it could not be loaded."""
+    digest = None
+    try:
+        manifest = read_manifest(folder)
+        planned, ignored = _plan(folder, manifest)
+        digest = _content_sha256(folder, planned)
+        load_id = f"{manifest.source}@{digest[:16]}"
+        if con.execute("SELECT count(*) FROM loads WHERE load_id = ?", [load_id]).fetchall()[0][0]:
+            return ExtractReport(manifest.source, manifest.kind, "unchanged", load_id,
+                                 ignored_files=ignored)
+        con.execute("BEGIN TRANSACTION")
+        try:
+            reports = [_load_file(con, manifest, load_id, item, progress) for item in planned]
+            _record_load(con, manifest, load_id, digest, reports)
+            _supersede_older_rows(con, manifest, load_id, planned)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return ExtractReport(manifest.source, manifest.kind, "loaded", load_id, reports,
+                             ignored_files=ignored)
+    except ExtractError as error:
+        con.execute(
+            "INSERT INTO extract_failures VALUES (?, ?, ?, ?, ?, ?)",
+            [folder.name, str(error.path), error.line, error.problem, digest,
+             dt.datetime.now(dt.timezone.utc)])
+        return ExtractReport(folder.name, None, "failed", problem=str(error))
+
+
+def _plan(folder: Path, manifest: Manifest) -> tuple[list[_PlannedFile], list[str]]:
+    """Find the contract files in the folder and check their headers before anything is written."""
+    by_name = {p.name.lower(): p for p in folder.iterdir() if p.is_file()}
+    planned = []
+    for contract_file in FILES_BY_KIND[manifest.kind]:
+        path = by_name.pop(contract_file.filename, None)
+        if path is None:
+            continue
+        header = read_header(path)
+        lower = {name.lower() for name in header}
+        missing = [name for name in contract_file.required_names if name not in lower]
+        if missing:
+            raise ExtractError(path, f"header lacks required column{'s' if len(missing) > 1 else ''} "
+                                     f"{', '.join(missing)}", line=1)
+        planned.append(_PlannedFile(contract_file, path, header))
+    by_name.pop(MANIFEST_NAME, None)
+    if not planned:
+        raise ExtractError(folder, f"holds none of the files a {manifest.kind} extract may have "
+                                   f"({', '.join(f.filename for f in FILES_BY_KIND[manifest.kind])})")
+    return planned, sorted(by_name)
+
+
+def _content_sha256(folder: Path, planned: list[_PlannedFile]) -> str:
+    digest = hashlib.sha256()
+    for path in [folder / MANIFEST_NAME, *sorted(item.path for item in planned)]:
+        digest.update(path.name.encode() + b"\0")
+        with path.open("rb") as handle:
+            while chunk := handle.read(8 << 20):
+                digest.update(chunk)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _load_file(con: duckdb.DuckDBPyConnection, manifest: Manifest, load_id: str,
+               item: _PlannedFile, progress: ProgressFn | None) -> FileReport:
+    contract_file = item.contract_file
+    lower = [name.lower() for name in item.header]
+    present = [name for name in contract_file.column_names if name in lower]
+    extra = [name for name in lower if name not in contract_file.column_names]
+    query = check_query(contract_file, present, extra, source=manifest.source, load_id=load_id,
+                        relation="raw_rows")
+    report = FileReport(item.path.name, extra_columns=extra)
+    rejected: list[dict] = []
+    validator = duckdb.connect()
+    empty = pa.table({name: pa.array([], pa.string()) for name in lower} | {LINE_COLUMN: pa.array([], pa.int64())})
+    validator.register("raw_rows", empty)
+    schema = validator.sql(query).to_arrow_table().schema
+    keep = [name for name in schema.names if not name.startswith("_problem")]
+    schema = pa.schema([schema.field(name) for name in keep])
+    batches = CsvBatches(item.path, item.header)
+
+    def checked_batches():
+        for raw in batches:
+            raw = raw.rename_columns([*lower, LINE_COLUMN])
+            validator.register("raw_rows", raw)
+            checked = validator.sql(query).to_arrow_table()
+            bad = pc.is_valid(checked["_problem"])
+            if pc.any(bad).as_py():
+                rejected.extend(_quarantine_rows(raw.filter(bad), checked.filter(bad), lower))
+                checked = checked.filter(pc.invert(bad))
+            if progress:
+                progress(f"{manifest.source}/{item.path.name}", raw.num_rows)
+            yield from checked.select(keep).cast(schema).to_batches()
+
+    reader = pa.RecordBatchReader.from_batches(schema, checked_batches())
+    con.register("incoming_rows", reader)
+    try:
+        con.execute(f"INSERT INTO {contract_file.table} SELECT * FROM incoming_rows")
+    finally:
+        con.unregister("incoming_rows")
+        validator.close()
+    rejected.extend({"line": m.line, "column_name": None, "value": None, "reason": m.problem,
+                     "raw": m.text} for m in batches.malformed)
+    rejected.extend(_quarantine_duplicates(con, contract_file, load_id))
+    _store_quarantine(con, manifest.source, load_id, item.path.name, rejected)
+    report.rows_quarantined = len(rejected)
+    report.rows_read = batches.rows_yielded + len(batches.malformed)
+    report.rows_loaded = report.rows_read - report.rows_quarantined
+    report.blank_lines = batches.blank_lines
+    return report
+
+
+def _quarantine_rows(raw: pa.Table, checked: pa.Table, names: list[str]) -> list[dict]:
+    raw_rows = raw.to_pylist()
+    problems = checked.select(["_line", "_problem", "_problem_column", "_problem_value"]).to_pylist()
+    return [{
+        "line": problem["_line"], "column_name": problem["_problem_column"],
+        "value": problem["_problem_value"], "reason": problem["_problem"],
+        "raw": json.dumps({name: row[name] for name in names}, ensure_ascii=False),
+    } for row, problem in zip(raw_rows, problems)]
+
+
+def _quarantine_duplicates(con: duckdb.DuckDBPyConnection, contract_file: ContractFile,
+                           load_id: str) -> list[dict]:
+    """Move rows whose key repeats within this load to quarantine; the first one stays."""
+    keys = ", ".join(ident(k) for k in contract_file.key)
+    table = contract_file.table
+    # A hash pre-filter keeps the common case (no duplicates) to one cheap aggregate.
+    suspects = con.execute(
+        f"SELECT count(*) FROM (SELECT hash({keys}) AS h FROM {table} WHERE _load_id = ? "
+        f"GROUP BY h HAVING count(*) > 1)", [load_id]).fetchall()[0][0]
+    if not suspects:
+        return []
+    rows = con.execute(f"""
+        SELECT _line, first_line, to_json(struct_pack({keys})) AS key_json FROM (
+          SELECT _line, {keys}, min(_line) OVER (PARTITION BY {keys}) AS first_line
+          FROM {table} WHERE _load_id = ?) WHERE _line <> first_line ORDER BY _line""",
+        [load_id]).fetchall()
+    if not rows:
+        return []
+    con.execute(f"DELETE FROM {table} WHERE _load_id = ? AND _line IN (SELECT unnest(?))",
+                [load_id, [line for line, _, _ in rows]])
+    names = " + ".join(contract_file.key)
+    return [{"line": line, "column_name": contract_file.key[0], "value": None,
+             "reason": f"repeats the {names} of line {first} ({key_json}); the first is kept",
+             "raw": str(key_json)} for line, first, key_json in rows]
+
+
+def _store_quarantine(con: duckdb.DuckDBPyConnection, source: str, load_id: str, file: str,
+                      rows: list[dict]) -> None:
+    if not rows:
+        return
+    table = pa.table({
+        "load_id": [load_id] * len(rows), "source": [source] * len(rows), "file": [file] * len(rows),
+        "line": [r["line"] for r in rows], "column_name": [r["column_name"] for r in rows],
+        "value": [r["value"] for r in rows], "reason": [r["reason"] for r in rows],
+        "raw": [r["raw"] for r in rows],
+    })
+    con.register("quarantined_rows", table)
+    try:
+        con.execute("INSERT INTO quarantine SELECT * FROM quarantined_rows")
+    finally:
+        con.unregister("quarantined_rows")
+
+
+def _record_load(con: duckdb.DuckDBPyConnection, manifest: Manifest, load_id: str, digest: str,
+                 reports: list[FileReport]) -> None:
+    con.execute(
+        "INSERT INTO loads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [load_id, manifest.source, manifest.kind, manifest.agency, manifest.area,
+         manifest.extracted_at, manifest.period_start, manifest.period_end, manifest.legal_basis,
+         digest, dt.datetime.now(dt.timezone.utc)])
+    for r in reports:
+        con.execute("INSERT INTO load_files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [load_id, manifest.source, r.file, r.rows_read, r.rows_loaded,
+                     r.rows_quarantined, r.blank_lines, r.extra_columns])
+
+
+def _supersede_older_rows(con: duckdb.DuckDBPyConnection, manifest: Manifest, load_id: str,
+                          planned: list[_PlannedFile]) -> None:
+    """Where an earlier load of the same source holds a row with the same key, keep the row
+    from the more recent extract (by `extracted_at`), so corrections replace, never duplicate."""
+    for item in planned:
+        table = item.contract_file.table
+        others = con.execute(
+            f"SELECT count(*) FROM {table} WHERE _source = ? AND _load_id <> ?",
+            [manifest.source, load_id]).fetchall()[0][0]
+        if not others:
+            continue
+        join = " AND ".join(f"t.{ident(k)} = n.{ident(k)}" for k in item.contract_file.key)
+        keys = ", ".join(ident(k) for k in item.contract_file.key)
+        con.execute(f"""
+            DELETE FROM {table} t USING (SELECT {keys} FROM {table} WHERE _load_id = ?) n
+            WHERE t._source = ? AND t._load_id <> ? AND {join}
+              AND (SELECT extracted_at FROM loads WHERE load_id = t._load_id) <= ?""",
+                    [load_id, manifest.source, load_id, manifest.extracted_at])
+        con.execute(f"""
+            DELETE FROM {table} t USING (
+              SELECT {keys} FROM {table} WHERE _source = ? AND _load_id <> ?) o
+            WHERE t._load_id = ? AND {join}""", [manifest.source, load_id, load_id])
