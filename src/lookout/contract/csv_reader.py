@@ -38,8 +38,14 @@ class MalformedRecord:
 def read_header(path: Path) -> list[str]:
     """The header row's column names as written (stripped), or an ExtractError."""
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            header = next(csv.reader(handle), None)
+        with path.open("rb") as handle:
+            raw = handle.readline()
+            while raw.count(b'"') % 2 == 1:  # a quoted header name holds a newline
+                more = handle.readline()
+                if not more:
+                    break
+                raw += more
+        header = next(csv.reader([raw.decode("utf-8-sig")]), None)
     except UnicodeDecodeError as exc:
         raise ExtractError(path, f"is not UTF-8 text (byte 0x{exc.object[exc.start]:02X})", line=1) from exc
     except OSError as exc:

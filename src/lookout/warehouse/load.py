@@ -151,7 +151,15 @@ def _load_file(con: duckdb.DuckDBPyConnection, manifest: Manifest, load_id: str,
     schema = pa.schema([schema.field(name) for name in keep])
     batches = CsvBatches(item.path, item.header)
 
+    stream_error: list[ExtractError] = []
+
     def checked_batches():
+        try:
+            yield from checked_rows()
+        except ExtractError as error:  # raised again below, outside the engine's scan
+            stream_error.append(error)
+
+    def checked_rows():
         for raw in batches:
             raw = raw.rename_columns([*lower, LINE_COLUMN])
             validator.register("raw_rows", raw)
@@ -171,6 +179,8 @@ def _load_file(con: duckdb.DuckDBPyConnection, manifest: Manifest, load_id: str,
     finally:
         con.unregister("incoming_rows")
         validator.close()
+    if stream_error:
+        raise stream_error[0]
     rejected.extend({"line": m.line, "column_name": None, "value": None, "reason": m.problem,
                      "raw": m.text} for m in batches.malformed)
     rejected.extend(_quarantine_duplicates(con, contract_file, load_id))
@@ -259,14 +269,16 @@ def _supersede_older_rows(con: duckdb.DuckDBPyConnection, manifest: Manifest, lo
             [manifest.source, load_id]).fetchall()[0][0]
         if not others:
             continue
-        join = " AND ".join(f"t.{ident(k)} = n.{ident(k)}" for k in item.contract_file.key)
+        def join(alias: str) -> str:
+            return " AND ".join(f"t.{ident(k)} = {alias}.{ident(k)}" for k in item.contract_file.key)
+
         keys = ", ".join(ident(k) for k in item.contract_file.key)
         con.execute(f"""
             DELETE FROM {table} t USING (SELECT {keys} FROM {table} WHERE _load_id = ?) n
-            WHERE t._source = ? AND t._load_id <> ? AND {join}
+            WHERE t._source = ? AND t._load_id <> ? AND {join('n')}
               AND (SELECT extracted_at FROM loads WHERE load_id = t._load_id) <= ?""",
                     [load_id, manifest.source, load_id, manifest.extracted_at])
         con.execute(f"""
             DELETE FROM {table} t USING (
               SELECT {keys} FROM {table} WHERE _source = ? AND _load_id <> ?) o
-            WHERE t._load_id = ? AND {join}""", [manifest.source, load_id, load_id])
+            WHERE t._load_id = ? AND {join('o')}""", [manifest.source, load_id, load_id])

@@ -84,12 +84,12 @@ def _typed(column: Column) -> tuple[str, str | None]:
         assert column.vocabulary is not None
         normalised = f"{_case_rule(column.vocabulary)}({raw})"
         return normalised, f"NOT list_contains({_vocabulary_sql(column.vocabulary)}, {normalised})"
-    items = (f"list_filter(list_transform(string_split({raw}, ';'), x -> nullif(trim(x), '')), "
-             "x -> x IS NOT NULL)")
+    items = (f"coalesce(list_filter(list_transform(string_split({raw}, ';'), "
+             "lambda x: nullif(trim(x), '')), lambda x: x IS NOT NULL), CAST([] AS VARCHAR[]))")
     if kind is ColumnType.TEXT_LIST:
         return items, None
     assert column.vocabulary is not None
-    normalised = f"list_transform({items}, x -> {_case_rule(column.vocabulary)}(x))"
+    normalised = f"list_transform({items}, lambda x: {_case_rule(column.vocabulary)}(x))"
     return normalised, f"NOT list_has_all({_vocabulary_sql(column.vocabulary)}, {normalised})"
 
 
