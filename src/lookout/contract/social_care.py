@@ -30,7 +30,8 @@ FILES = (
         dmy_date("MIS_START", required=True), dmy_date("MIS_END"),
     ), key=("child", "mis_start"), description="SSDA903 missing and away episodes"),
     ContractFile(KIND, "return_interviews", (
-        identifier("CHILD", required=True), dmy_date("MIS_START", required=True),
+        # Not an SSDA903 file, so its dates are ISO 8601 like every other file's.
+        identifier("CHILD", required=True), date("MIS_START", required=True),
         datetime("offered_at"), datetime("held_at"), flag("declined"), text("summary"),
     ), key=("child", "mis_start"), description="return home interviews after missing"),
     ContractFile(KIND, "referrals", (

@@ -1,0 +1,24 @@
+"""`python -m benchmarks [--children N] [--seed S] [--out DIR]`: run every benchmark."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from benchmarks import bench_ingest
+
+
+def main() -> None:
+    """Run the benchmarks and print their figures as JSON."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--children", type=int, default=150_000)
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--out", type=Path, default=Path("bench-output"))
+    args = parser.parse_args()
+    figures = {"ingest": bench_ingest.run(args.out / "ingest", args.children, args.seed)}
+    print(json.dumps(figures, indent=2))
+
+
+if __name__ == "__main__":
+    main()
