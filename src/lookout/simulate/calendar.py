@@ -89,6 +89,14 @@ def age_on(dob: dt.date, day: dt.date) -> int:
     return day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day))
 
 
+def birthday(dob: dt.date, age: int) -> dt.date:
+    """The date a child born on `dob` turns `age` (29 February births: 1 March in other years)."""
+    try:
+        return dob.replace(year=dob.year + age)
+    except ValueError:
+        return dt.date(dob.year + age, 3, 1)
+
+
 def random_datetime(rng: np.random.Generator, start: dt.date, end: dt.date,
                     *, hours: tuple[int, int] = (0, 24)) -> dt.datetime:
     """A datetime between ``start`` and ``end`` (inclusive), to the minute, in ``hours``."""

@@ -33,6 +33,7 @@ class MissingEpisode:
     to_la: bool = False
     status: str = "M"
     check: Check = None
+    checks: list[tuple[str, str]] = field(default_factory=list)
     records: list[tuple[str, str]] = field(default_factory=list)  # (source, record_id)
 
 
@@ -53,6 +54,7 @@ class Incident:
     vehicles: list[tuple[str, str, str, Person | None]] = field(default_factory=list)
     evidence: list[dict] = field(default_factory=list)
     check: Check = None
+    checks: list[tuple[str, str]] = field(default_factory=list)
     records: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -82,6 +84,7 @@ class Referral:
     decision_at: dt.datetime | None
     factors: tuple[str, ...] = ()
     check: Check = None
+    checks: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -113,6 +116,7 @@ class EmergencyVisit:
     referred: bool = False
     text: str = ""
     check: Check = None
+    checks: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -138,6 +142,13 @@ class CaseNote:
     author_role: str
     text: str
     check: Check = None
+    checks: list[tuple[str, str]] = field(default_factory=list)
+
+
+def checks_of(event) -> list[tuple[str, str]]:
+    """Every accountability case planted on ``event``."""
+    single = getattr(event, "check", None)
+    return ([single] if single else []) + list(getattr(event, "checks", []))
 
 
 @dataclass

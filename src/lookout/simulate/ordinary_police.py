@@ -58,7 +58,7 @@ def _spaced_dates(rng, count: int, min_gap: int) -> list[dt.datetime]:
 def missing_events(world: World, rng: np.random.Generator, ev: Events, parents: dict) -> None:
     """Ordinary missing episodes, family-conflict decoys and children missing from care."""
     for child in world.children:
-        if child.exploited or "police" not in child.allowed_kinds:
+        if child.exploited or "planted" in child.traits or "police" not in child.allowed_kinds:
             continue
         age = child.age_on(PERIOD_START)
         if child.decoy == "family_conflict_missing":
@@ -86,7 +86,7 @@ def crime_events(world: World, rng: np.random.Generator, ev: Events, quiet_teens
     """Adults' everyday incidents, with evidence, vehicles and intelligence."""
     n = len(world.children)
     pool = [new_adult(world, rng, role="other_adult", area=int(rng.integers(0, 2)), age=(18, 60),
-                      with_phone=rng.random() < 0.3, with_vehicle=rng.random() < 0.4)
+                      with_phone=rng.random() < 0.15, with_vehicle=rng.random() < 0.4)
             for _ in range(max(20, n // 40))]
     kinds, weights = zip(*_INCIDENTS)
     for _ in range(max(30, n // 25)):

@@ -8,7 +8,7 @@ import numpy as np
 
 from . import names
 from .calendar import PERIOD_START
-from .identifiers import POSTCODE_LETTERS as _LETTERS, mobile, nhs_numbers, postcode, vrm
+from .identifiers import POSTCODE_LETTERS as _LETTERS, nhs_numbers, postcode, vrm
 from .world import AREAS, Person, World
 
 _EARLIEST_DOB = dt.date(PERIOD_START.year - 18, PERIOD_START.month, PERIOD_START.day + 1)
@@ -90,6 +90,18 @@ def build_children(rng: np.random.Generator, count: int) -> list[Person]:
     return children
 
 
+def _next_phone(world: World) -> str:
+    """A mobile number no one else in the county has, from Ofcom's drama range 07700 900000-900999.
+
+    Only a thousand such numbers exist, so they are dealt out without replacement (a shared
+    number would falsely link two people) and run out quietly in very large counties.
+    """
+    if not hasattr(world, "_phones"):
+        order = np.random.default_rng(np.random.SeedSequence([world.seed, 7700])).permutation(1000)
+        world._phones = [f"+447700{900000 + int(i)}" for i in order]
+    return world._phones.pop() if world._phones else ""
+
+
 def new_adult(world: World, rng: np.random.Generator, *, role: str, area: int,
               age: tuple[int, int] = (20, 55), sex: str | None = None,
               surname: str | None = None, with_phone: bool = False,
@@ -103,7 +115,7 @@ def new_adult(world: World, rng: np.random.Generator, *, role: str, area: int,
         truth_id=f"A{len(world.adults) + 1:06d}", kind="adult", sex=sex, dob=dob,
         forename=names.forenames()[sex].one(rng), surname=surname or names.surnames().one(rng),
         area=area, postcode=code, address=address, role=role,
-        phone=mobile(rng) if with_phone else "", vrm=vrm(rng) if with_vehicle else "",
+        phone=_next_phone(world) if with_phone else "", vrm=vrm(rng) if with_vehicle else "",
     )
     world.adults.append(adult)
     return adult

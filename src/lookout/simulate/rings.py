@@ -93,7 +93,6 @@ def plan_rings(world: World, rng: np.random.Generator) -> None:
                                age=(19, 45), sex="M", with_phone=rng.random() < 0.85,
                                with_vehicle=rng.random() < 0.6)
                      for i in range(int(rng.integers(2, 7)))]
-        offenders[0].phone = offenders[0].phone or f"+447700{int(rng.integers(900000, 901000)):06d}"
         associates = [new_adult(world, rng, role="associate", area=areas[-1], age=(17, 30),
                                 with_phone=rng.random() < 0.5)
                       for _ in range(int(rng.integers(0, 3)))]

@@ -112,7 +112,7 @@ def _police(world, rng, ring, victim, offender, ev, start, end) -> None:
         place = ring.places[int(rng.integers(0, len(ring.places)))]
         phones = [p.phone for p in who if p.phone]
         text = (f"Source reports {', '.join(f'{p.forename} {p.surname}' for p in who)} "
-                f"picking up young girls including {victim.forename} {victim.surname} and taking them to {place[0]}. "
+                f"picking up young people including {victim.forename} {victim.surname} and taking them to {place[0]}. "
                 + (f"Uses mobile {phones[0]}. " if phones else "")
                 + (f"Drives {who[0].vrm}." if who[0].vrm else ""))
         ev.intel.append(Intel(area, at, str(rng.choice(["2B P", "3B P", "4C P", "3C S"])), text,
@@ -188,8 +188,8 @@ def _school(rng, victim, ev, start, end) -> None:
 def _clinic(rng, victim, ev, start, end) -> None:
     for at in _times(rng, start, end, int(rng.integers(1, 5))):
         at = at.replace(hour=int(rng.integers(9, 18)))
-        services = tuple(sorted(set(rng.choice(["sti_test", "emergency_contraception", "pregnancy_test"],
-                                               size=int(rng.integers(1, 3)), replace=False).tolist())))
+        offered = ["sti_test", "emergency_contraception", "pregnancy_test"] if victim.sex == "F" else ["sti_test", "treatment"]
+        services = tuple(sorted(set(rng.choice(offered, size=int(rng.integers(1, 3)), replace=False).tolist())))
         completed = rng.random() < 0.75
         flags = tuple(sorted(rng.choice(_STS, size=int(rng.integers(1, 4)), replace=False).tolist())) if completed else ()
         refer_to = ("social_care" if "social_care" in victim.allowed_kinds else

@@ -112,6 +112,7 @@ class World:
     ledger: Ledger
     rings: list = field(default_factory=list)
     schools: list = field(default_factory=list)
+    parents: dict = field(default_factory=dict)   # household -> the parent who calls agencies
     events: object = None  # events.Events, set by the county builder
 
     def extract_for(self, kind: str, area: int) -> Extract:

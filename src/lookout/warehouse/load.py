@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from lookout.contract import FILES_BY_KIND, MANIFEST_NAME, ContractFile, ExtractError, Manifest, read_manifest
 from lookout.contract.csv_reader import LINE_COLUMN, CsvBatches, read_header
-from lookout.warehouse.row_checks import check_query, ident
+from lookout.warehouse.row_checks import RowChecker, ident
 
 ProgressFn = Callable[[str, int], None]  # (what is being loaded, rows just read)
 
@@ -137,48 +135,31 @@ def _load_file(con: duckdb.DuckDBPyConnection, manifest: Manifest, load_id: str,
                item: _PlannedFile, progress: ProgressFn | None) -> FileReport:
     contract_file = item.contract_file
     lower = [name.lower() for name in item.header]
-    present = [name for name in contract_file.column_names if name in lower]
-    extra = [name for name in lower if name not in contract_file.column_names]
-    query = check_query(contract_file, present, extra, source=manifest.source, load_id=load_id,
-                        relation="raw_rows")
-    report = FileReport(item.path.name, extra_columns=extra)
+    checker = RowChecker(contract_file, lower, source=manifest.source, load_id=load_id)
+    report = FileReport(item.path.name, extra_columns=checker.extra)
     rejected: list[dict] = []
-    validator = duckdb.connect()
-    empty = pa.table({name: pa.array([], pa.string()) for name in lower} | {LINE_COLUMN: pa.array([], pa.int64())})
-    validator.register("raw_rows", empty)
-    schema = validator.sql(query).to_arrow_table().schema
-    keep = [name for name in schema.names if not name.startswith("_problem")]
-    schema = pa.schema([schema.field(name) for name in keep])
     batches = CsvBatches(item.path, item.header)
-
     stream_error: list[ExtractError] = []
 
     def checked_batches():
         try:
-            yield from checked_rows()
+            for raw in batches:
+                valid, bad = checker.check(raw.rename_columns([*lower, LINE_COLUMN]))
+                rejected.extend(bad)
+                if progress:
+                    progress(f"{manifest.source}/{item.path.name}", raw.num_rows)
+                yield from valid.to_batches()
         except ExtractError as error:  # raised again below, outside the engine's scan
             stream_error.append(error)
 
-    def checked_rows():
-        for raw in batches:
-            raw = raw.rename_columns([*lower, LINE_COLUMN])
-            validator.register("raw_rows", raw)
-            checked = validator.sql(query).to_arrow_table()
-            bad = pc.is_valid(checked["_problem"])
-            if pc.any(bad).as_py():
-                rejected.extend(_quarantine_rows(raw.filter(bad), checked.filter(bad), lower))
-                checked = checked.filter(pc.invert(bad))
-            if progress:
-                progress(f"{manifest.source}/{item.path.name}", raw.num_rows)
-            yield from checked.select(keep).cast(schema).to_batches()
-
+    schema = checker.schema
     reader = pa.RecordBatchReader.from_batches(schema, checked_batches())
     con.register("incoming_rows", reader)
     try:
         con.execute(f"INSERT INTO {contract_file.table} SELECT * FROM incoming_rows")
     finally:
         con.unregister("incoming_rows")
-        validator.close()
+        checker.close()
     if stream_error:
         raise stream_error[0]
     rejected.extend({"line": m.line, "column_name": None, "value": None, "reason": m.problem,
@@ -190,16 +171,6 @@ def _load_file(con: duckdb.DuckDBPyConnection, manifest: Manifest, load_id: str,
     report.rows_loaded = report.rows_read - report.rows_quarantined
     report.blank_lines = batches.blank_lines
     return report
-
-
-def _quarantine_rows(raw: pa.Table, checked: pa.Table, names: list[str]) -> list[dict]:
-    raw_rows = raw.to_pylist()
-    problems = checked.select(["_line", "_problem", "_problem_column", "_problem_value"]).to_pylist()
-    return [{
-        "line": problem["_line"], "column_name": problem["_problem_column"],
-        "value": problem["_problem_value"], "reason": problem["_problem"],
-        "raw": json.dumps({name: row[name] for name in names}, ensure_ascii=False),
-    } for row, problem in zip(raw_rows, problems)]
 
 
 def _quarantine_duplicates(con: duckdb.DuckDBPyConnection, contract_file: ContractFile,
