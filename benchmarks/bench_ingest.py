@@ -19,7 +19,8 @@ con = duckdb.connect()
 con.execute("SET enable_progress_bar = false")
 for path in sorted(pathlib.Path(sys.argv[1]).rglob("*.csv")):
     columns = [c[0] for c in con.execute(
-        "DESCRIBE SELECT * FROM read_csv(?, all_varchar=true, header=true)", [str(path)]).fetchall()]
+        "DESCRIBE SELECT * FROM read_csv(?, all_varchar=true, header=true, strict_mode=false, "
+        "ignore_errors=true)", [str(path)]).fetchall()]
     touched = ", ".join(f'max("{c}")' for c in columns)
     con.execute(f"SELECT count(*), {touched} FROM read_csv(?, all_varchar=true, header=true, "
                 "strict_mode=false, ignore_errors=true)", [str(path)]).fetchall()
