@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import numpy as np
 
-from .contract import DATE_COLUMNS, ID_COLUMNS, VOCABULARY, YES_NO, required_for
+from .contract import ID_COLUMNS, code_columns, date_columns, flag_columns, required_for
 from .world import World
 
 
 def _options(kind: str, filename: str, columns: tuple[str, ...]) -> list[tuple[str, str]]:
     """(problem, column) pairs that make sense for this file."""
     out = [("too few columns", ""), ("too many columns", "")]
-    out += [("invalid date", c) for c in columns if c in DATE_COLUMNS]
-    out += [("wrong date format", c) for c in columns if c in DATE_COLUMNS]
-    out += [("unknown code", c) for c in columns if c in VOCABULARY]
-    out += [("bad Y/N value", c) for c in columns if c in YES_NO]
+    dates, codes, flags = (date_columns(kind, filename), code_columns(kind, filename),
+                           flag_columns(kind, filename))
+    out += [("invalid date", c) for c in columns if c in dates]
+    out += [("wrong date format", c) for c in columns if c in dates]
+    out += [("unknown code", c) for c in columns if c in codes]
+    out += [("bad Y/N value", c) for c in columns if c in flags]
     out += [("blank required column", c) for c in required_for(kind, filename) if c not in ID_COLUMNS]
     return out
 
