@@ -78,9 +78,16 @@ def test_each_file_loads_valid_rows_and_quarantines_each_broken_rule(
     quarantined = dict(con.execute(
         "SELECT line, column_name FROM quarantine WHERE file = ?", [contract_file.filename]).fetchall())
     loaded = con.execute(f"SELECT count(*), min(_extra) FROM {contract_file.table}").fetchall()[0]
+    if contract_file.table == "education_attendance":  # plain present marks are counted, not kept
+        kept = con.execute("SELECT count(*) FILTER (WHERE code NOT IN ('/', '\\')) FROM education_attendance").fetchall()[0][0]
+        counted = con.execute("SELECT sum(marks) FROM attendance_weekly").fetchall()[0][0]
+        assert kept == loaded[0] and counted == valid
+    else:
+        assert loaded[0] == valid
     assert quarantined == expected
-    assert loaded[0] == valid == file_report.rows_loaded
-    assert loaded[1] == '{"local_note":"kept"}'
+    assert valid == file_report.rows_loaded
+    if loaded[0]:
+        assert loaded[1] == '{"local_note":"kept"}'
     assert file_report.rows_read == file_report.rows_loaded + file_report.rows_quarantined
     assert file_report.rows_read == len(expected) + valid
 
@@ -174,3 +181,39 @@ def test_rows_read_match_an_independent_count(drop: Path, workspace) -> None:
     con = open_warehouse(workspace, read_only=True)
     weekly = con.execute("SELECT sum(possible_sessions), sum(attended_sessions) FROM attendance_weekly").fetchall()
     assert weekly == [(56, 56)]
+
+
+def _marks(rows: list[tuple[str, str, str, str]]) -> str:
+    return csv_text(["upn", "school_urn", "date", "session", "code"],
+                    [[upn, "100001", day, session, code] for upn, day, session, code in rows])
+
+
+def test_a_session_marked_twice_is_quarantined_even_when_both_marks_are_present(drop: Path, workspace) -> None:
+    text = _marks([("A1", "2012-03-05", "AM", "/"), ("A1", "2012-03-05", "PM", "O"),
+                   ("A1", "2012-03-05", "AM", "/"),   # line 4: same session as line 2, both present
+                   ("A1", "2012-03-05", "PM", "\\"),  # line 5: same session as line 3
+                   ("A1", "2012-03-06", "AM", "/")])
+    write_extract(drop, "schools", "education", {"attendance.csv": text})
+    pipeline.ingest(drop, workspace)
+    con = open_warehouse(workspace, read_only=True)
+    assert con.execute("SELECT line, reason FROM quarantine ORDER BY line").fetchall() == [
+        (4, "repeats the mark for A1 at school 100001 on 2012-03-05 AM given on line 2; the first is kept"),
+        (5, "repeats the mark for A1 at school 100001 on 2012-03-05 PM given on line 3; the first is kept")]
+    assert con.execute("SELECT marks, possible_sessions, attended_sessions, unauthorised_absences "
+                       "FROM attendance_weekly").fetchall() == [(3, 3, 2, 1)]
+    assert con.execute("SELECT _line, code FROM education_attendance").fetchall() == [(3, "O")]
+
+
+def test_a_newer_register_replaces_a_pupils_week_whole(drop: Path, workspace) -> None:
+    write_extract(drop, "schools", "education", {"attendance.csv": _marks([
+        ("A1", "2012-03-05", "AM", "O"), ("A1", "2012-03-05", "PM", "O"),
+        ("A1", "2012-03-12", "AM", "/")])}, extracted_at="2012-03-13T08:00:00")
+    pipeline.ingest(drop, workspace)
+    write_extract(drop, "schools", "education", {"attendance.csv": _marks([
+        ("A1", "2012-03-05", "AM", "/"), ("A1", "2012-03-05", "PM", "/"),  # corrected week
+        ("A1", "2012-03-19", "AM", "G")])}, extracted_at="2012-03-20T08:00:00")
+    pipeline.ingest(drop, workspace)
+    con = open_warehouse(workspace, read_only=True)
+    assert con.execute("SELECT week_start::VARCHAR, marks, unauthorised_absences FROM attendance_weekly "
+                       "ORDER BY 1").fetchall() == [("2012-03-05", 2, 0), ("2012-03-12", 1, 0), ("2012-03-19", 1, 1)]
+    assert con.execute("SELECT date::VARCHAR, code FROM education_attendance").fetchall() == [("2012-03-19", "G")]

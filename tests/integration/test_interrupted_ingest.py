@@ -29,7 +29,7 @@ def _counts(workspace: Workspace) -> tuple:
     con = open_warehouse(workspace, read_only=True)
     try:
         return con.execute("""SELECT (SELECT count(*) FROM police_nominals),
-                                     (SELECT count(*) FROM education_attendance),
+                                     (SELECT coalesce(sum(marks), 0) FROM attendance_weekly),
                                      (SELECT count(*) FROM loads),
                                      (SELECT count(*) FROM load_files)""").fetchall()[0]
     finally:

@@ -115,10 +115,12 @@ class CsvBatches:
         self.blank_lines = 0
         self.rows_yielded = 0
         self._tracker = _LineTracker()
+        self._quoted = True  # set per read: whether any value may hold a quoted newline
 
     def __iter__(self) -> Iterator[pa.RecordBatch]:
         width = len(self.header)
         internal = [f"c{i}" for i in range(width)]
+        self._quoted = _has_quotes(self.path)
 
         def on_invalid(row: pacsv.InvalidRow) -> str:
             self._tracker.pending.append((row.number, row.text))
@@ -130,7 +132,9 @@ class CsvBatches:
                 read_options=pacsv.ReadOptions(
                     use_threads=False, block_size=_BLOCK_SIZE, column_names=internal, skip_rows=1),
                 parse_options=pacsv.ParseOptions(
-                    newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=on_invalid),
+                    # Only a quoted value can hold a newline; files without quotes parse faster.
+                    newlines_in_values=self._quoted, ignore_empty_lines=False,
+                    invalid_row_handler=on_invalid),
                 convert_options=pacsv.ConvertOptions(
                     column_types={name: pa.string() for name in internal},
                     strings_can_be_null=False, quoted_strings_can_be_null=False),
@@ -145,22 +149,24 @@ class CsvBatches:
     def _finish(self, batch: pa.RecordBatch, width: int) -> Iterator[pa.RecordBatch]:
         columns = [batch.column(i) for i in range(width)]
         newlines = np.zeros(batch.num_rows, dtype=np.int64)
-        for column in columns:
-            counts = pc.count_substring(column, "\n")
-            if pc.max(counts).as_py():
-                newlines += counts.to_numpy(zero_copy_only=False)
+        if self._quoted:  # without quotes no value can hold a newline
+            for column in columns:
+                counts = pc.count_substring(column, "\n")
+                if pc.max(counts).as_py():
+                    newlines += counts.to_numpy(zero_copy_only=False)
         lines, placed = self._tracker.place(newlines)
         self._record_malformed(placed, width)
 
-        blank = None
-        for column in columns:
-            is_blank = pc.equal(pc.utf8_length(pc.utf8_trim_whitespace(column)), 0)
-            blank = is_blank if blank is None else pc.and_(blank, is_blank)
         table = pa.RecordBatch.from_arrays(
             [*columns, pa.array(lines, type=pa.int64())], names=[*self.header, LINE_COLUMN])
-        if blank is not None and pc.any(blank).as_py():
-            self.blank_lines += pc.sum(blank).as_py()
-            table = table.filter(pc.invert(blank))
+        # A row whose every value is empty ('' or ',,,') is a blank line, not a record.
+        blank = pc.equal(columns[0], "")
+        if pc.any(blank).as_py():
+            for column in columns[1:]:
+                blank = pc.and_(blank, pc.equal(column, ""))
+            if pc.any(blank).as_py():
+                self.blank_lines += pc.sum(blank).as_py()
+                table = table.filter(pc.invert(blank))
         self.rows_yielded += table.num_rows
         if table.num_rows:
             yield table
@@ -176,6 +182,14 @@ class CsvBatches:
             return ExtractError(self.path, f"is not UTF-8 text (byte 0x{byte:02X}); re-export it as UTF-8",
                                 line=line)
         return ExtractError(self.path, f"cannot be parsed as CSV: {message}")
+
+
+def _has_quotes(path: Path) -> bool:
+    with path.open("rb") as handle:
+        while chunk := handle.read(_BLOCK_SIZE):
+            if b'"' in chunk:
+                return True
+    return False
 
 
 def _describe_malformed(text: str, width: int) -> str:

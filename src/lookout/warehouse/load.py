@@ -16,12 +16,15 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from lookout.contract import FILES_BY_KIND, MANIFEST_NAME, ContractFile, ExtractError, Manifest, read_manifest
 from lookout.contract.csv_reader import LINE_COLUMN, CsvBatches, read_header
+from lookout.warehouse.register_marks import RegisterMarks
 from lookout.warehouse.row_checks import RowChecker, ident
 
 ProgressFn = Callable[[str, int], None]  # (what is being loaded, rows just read)
+REGISTER_TABLE = "education_attendance"
 
 
 @dataclass
@@ -140,6 +143,7 @@ def _load_file(con: duckdb.DuckDBPyConnection, manifest: Manifest, load_id: str,
     rejected: list[dict] = []
     batches = CsvBatches(item.path, item.header)
     stream_error: list[ExtractError] = []
+    marks = RegisterMarks() if contract_file.table == REGISTER_TABLE else None
 
     def checked_batches():
         try:
@@ -148,7 +152,7 @@ def _load_file(con: duckdb.DuckDBPyConnection, manifest: Manifest, load_id: str,
                 rejected.extend(bad)
                 if progress:
                     progress(f"{manifest.source}/{item.path.name}", raw.num_rows)
-                yield from valid.to_batches()
+                yield from (marks.take(valid) if marks else valid).to_batches()
         except ExtractError as error:  # raised again below, outside the engine's scan
             stream_error.append(error)
 
@@ -157,20 +161,68 @@ def _load_file(con: duckdb.DuckDBPyConnection, manifest: Manifest, load_id: str,
     con.register("incoming_rows", reader)
     try:
         con.execute(f"INSERT INTO {contract_file.table} SELECT * FROM incoming_rows")
+        if stream_error:
+            raise stream_error[0]
+        rejected.extend({"line": m.line, "column_name": None, "value": None, "reason": m.problem,
+                         "raw": m.text} for m in batches.malformed)
+        if marks:
+            rejected.extend(_quarantine_repeated_marks(con, item, checker, marks, load_id))
+            _store_table(con, "attendance_weekly", marks.weekly(manifest.source, load_id))
+        else:
+            rejected.extend(_quarantine_duplicates(con, contract_file, load_id))
     finally:
         con.unregister("incoming_rows")
         checker.close()
-    if stream_error:
-        raise stream_error[0]
-    rejected.extend({"line": m.line, "column_name": None, "value": None, "reason": m.problem,
-                     "raw": m.text} for m in batches.malformed)
-    rejected.extend(_quarantine_duplicates(con, contract_file, load_id))
+        if marks:
+            marks.close()
     _store_quarantine(con, manifest.source, load_id, item.path.name, rejected)
     report.rows_quarantined = len(rejected)
     report.rows_read = batches.rows_yielded + len(batches.malformed)
     report.rows_loaded = report.rows_read - report.rows_quarantined
     report.blank_lines = batches.blank_lines
     return report
+
+
+def _quarantine_repeated_marks(con: duckdb.DuckDBPyConnection, item: _PlannedFile,
+                               checker: RowChecker, marks: RegisterMarks, load_id: str) -> list[dict]:
+    """Quarantine register marks for a session already marked on an earlier line.
+
+    The weekly counts name the few pupil-weeks with a session marked twice; their marks are
+    read again from the file, the later ones quarantined, taken out of the counts and out of
+    the kept marks."""
+    weeks = marks.weeks_marked_twice()
+    if not weeks.num_rows:
+        return []
+    lower = [name.lower() for name in item.header]
+    wanted = {(r["upn"], r["school_urn"], r["week_start"]) for r in weeks.to_pylist()}
+    upns = pa.array(sorted({upn for upn, _, _ in wanted}))
+    found = []
+    for raw in CsvBatches(item.path, item.header):
+        valid, _ = checker.check(raw.rename_columns([*lower, LINE_COLUMN]))
+        found.append(valid.filter(pc.is_in(valid["upn"], value_set=upns)))
+    candidates = pa.concat_tables(found).sort_by("_line").to_pylist()
+    rows = pa.Table.from_pylist(
+        [r for r in candidates
+         if (r["upn"], r["school_urn"], r["date"] - dt.timedelta(days=r["date"].weekday())) in wanted],
+        schema=checker.schema)
+    first_line: dict[tuple, int] = {}
+    later = []
+    for row in rows.to_pylist():
+        key = (row["upn"], row["school_urn"], row["date"], row["session"])
+        if key in first_line:
+            later.append(row)
+        else:
+            first_line[key] = row["_line"]
+    lines = [row["_line"] for row in later]
+    marks.remove(rows.filter(pc.is_in(rows["_line"], pa.array(lines, pa.int64()))))
+    con.execute(f"DELETE FROM {REGISTER_TABLE} WHERE _load_id = ? AND _line IN (SELECT unnest(?))",
+                [load_id, lines])
+    return [{"line": row["_line"], "column_name": "upn", "value": row["upn"],
+             "reason": (f"repeats the mark for {row['upn']} at school {row['school_urn']} on "
+                        f"{row['date']} {row['session']} given on line "
+                        f"{first_line[(row['upn'], row['school_urn'], row['date'], row['session'])]}; "
+                        "the first is kept"),
+             "raw": None} for row in later]
 
 
 def _quarantine_duplicates(con: duckdb.DuckDBPyConnection, contract_file: ContractFile,
@@ -199,21 +251,24 @@ def _quarantine_duplicates(con: duckdb.DuckDBPyConnection, contract_file: Contra
              "raw": str(key_json)} for line, first, key_json in rows]
 
 
+def _store_table(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
+    con.register("rows_to_store", table)
+    try:
+        con.execute(f"INSERT INTO {name} SELECT * FROM rows_to_store")
+    finally:
+        con.unregister("rows_to_store")
+
+
 def _store_quarantine(con: duckdb.DuckDBPyConnection, source: str, load_id: str, file: str,
                       rows: list[dict]) -> None:
     if not rows:
         return
-    table = pa.table({
+    _store_table(con, "quarantine", pa.table({
         "load_id": [load_id] * len(rows), "source": [source] * len(rows), "file": [file] * len(rows),
         "line": [r["line"] for r in rows], "column_name": [r["column_name"] for r in rows],
         "value": [r["value"] for r in rows], "reason": [r["reason"] for r in rows],
         "raw": [r["raw"] for r in rows],
-    })
-    con.register("quarantined_rows", table)
-    try:
-        con.execute("INSERT INTO quarantine SELECT * FROM quarantined_rows")
-    finally:
-        con.unregister("quarantined_rows")
+    }))
 
 
 def _record_load(con: duckdb.DuckDBPyConnection, manifest: Manifest, load_id: str, digest: str,
@@ -232,24 +287,41 @@ def _record_load(con: duckdb.DuckDBPyConnection, manifest: Manifest, load_id: st
 def _supersede_older_rows(con: duckdb.DuckDBPyConnection, manifest: Manifest, load_id: str,
                           planned: list[_PlannedFile]) -> None:
     """Where an earlier load of the same source holds a row with the same key, keep the row
-    from the more recent extract (by `extracted_at`), so corrections replace, never duplicate."""
-    for item in planned:
-        table = item.contract_file.table
-        others = con.execute(
-            f"SELECT count(*) FROM {table} WHERE _source = ? AND _load_id <> ?",
-            [manifest.source, load_id]).fetchall()[0][0]
-        if not others:
-            continue
-        def join(alias: str) -> str:
-            return " AND ".join(f"t.{ident(k)} = {alias}.{ident(k)}" for k in item.contract_file.key)
+    from the more recent extract (by `extracted_at`), so corrections replace, never duplicate.
 
-        keys = ", ".join(ident(k) for k in item.contract_file.key)
-        con.execute(f"""
-            DELETE FROM {table} t USING (SELECT {keys} FROM {table} WHERE _load_id = ?) n
-            WHERE t._source = ? AND t._load_id <> ? AND {join('n')}
-              AND (SELECT extracted_at FROM loads WHERE load_id = t._load_id) <= ?""",
-                    [load_id, manifest.source, load_id, manifest.extracted_at])
-        con.execute(f"""
-            DELETE FROM {table} t USING (
-              SELECT {keys} FROM {table} WHERE _source = ? AND _load_id <> ?) o
-            WHERE t._load_id = ? AND {join('o')}""", [manifest.source, load_id, load_id])
+    Register marks are replaced a pupil-week at a time: a newer register for a pupil's week
+    replaces the older one whole, since its plain present marks are counted, not kept."""
+    for item in planned:
+        if item.contract_file.table == REGISTER_TABLE:
+            if _supersede(con, "attendance_weekly", ("upn", "school_urn", "week_start"), manifest, load_id):
+                con.execute(f"""
+                    DELETE FROM {REGISTER_TABLE} a WHERE a._source = ? AND NOT EXISTS (
+                      SELECT 1 FROM attendance_weekly w WHERE w._load_id = a._load_id AND w.upn = a.upn
+                        AND w.school_urn = a.school_urn
+                        AND w.week_start = CAST(date_trunc('week', a.date) AS DATE))""", [manifest.source])
+        else:
+            _supersede(con, item.contract_file.table, item.contract_file.key, manifest, load_id)
+
+
+def _supersede(con: duckdb.DuckDBPyConnection, table: str, key: tuple[str, ...], manifest: Manifest,
+               load_id: str) -> bool:
+    """Keep, per key, the row of the most recent extract; False when no other load is present."""
+    others = con.execute(f"SELECT count(*) FROM {table} WHERE _source = ? AND _load_id <> ?",
+                         [manifest.source, load_id]).fetchall()[0][0]
+    if not others:
+        return False
+
+    def join(alias: str) -> str:
+        return " AND ".join(f"t.{ident(k)} = {alias}.{ident(k)}" for k in key)
+
+    keys = ", ".join(ident(k) for k in key)
+    con.execute(f"""
+        DELETE FROM {table} t USING (SELECT {keys} FROM {table} WHERE _load_id = ?) n
+        WHERE t._source = ? AND t._load_id <> ? AND {join('n')}
+          AND (SELECT extracted_at FROM loads WHERE load_id = t._load_id) <= ?""",
+                [load_id, manifest.source, load_id, manifest.extracted_at])
+    con.execute(f"""
+        DELETE FROM {table} t USING (
+          SELECT {keys} FROM {table} WHERE _source = ? AND _load_id <> ?) o
+        WHERE t._load_id = ? AND {join('o')}""", [manifest.source, load_id, load_id])
+    return True

@@ -171,8 +171,9 @@ class RowChecker:
             "value": distinct, "_i": pa.array(range(len(distinct)), pa.int64())}))
         result = self._con.sql(self._sql[column.name.lower()]).to_arrow_table()
         typed = result.column("typed").combine_chunks().cast(ARROW_TYPES[column.type])
-        values = pc.take(typed, encoded.indices)
         problem = result.column("problem").combine_chunks()
+        unchanged = typed.type == raw.type and typed.null_count == 0 and pc.all(pc.equal(typed, distinct)).as_py()
+        values = raw if unchanged else pc.take(typed, encoded.indices)  # most columns are clean
         if problem.null_count == len(problem):
             return values, None
         return values, pc.take(problem, encoded.indices)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import duckdb
 
 from lookout.contract import ALL_FILES, ColumnType, ContractFile
+from lookout.warehouse.attendance import WEEKLY_DDL
 
 SQL_TYPES = {
     ColumnType.TEXT: "VARCHAR",
@@ -54,7 +55,7 @@ def table_ddl(contract_file: ContractFile) -> str:
 
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
     """Create every warehouse table that does not exist yet."""
-    for statement in BOOKKEEPING:
+    for statement in (*BOOKKEEPING, WEEKLY_DDL):
         con.execute(statement)
     for contract_file in ALL_FILES:
         con.execute(table_ddl(contract_file))
