@@ -35,26 +35,32 @@ WEEKLY_DDL = """CREATE TABLE IF NOT EXISTS attendance_weekly (
     late_before_close BIGINT NOT NULL, late_after_close BIGINT NOT NULL)"""
 
 
-def _in(codes: tuple[str, ...]) -> str:
-    return "code IN (" + ", ".join("'" + c.replace("'", "''") + "'" for c in codes) + ")"
+# Every code in one list, grouped by meaning, so a mark's category is a range of positions.
+_ORDERED = (*PRESENT, *APPROVED_ACTIVITY, *AUTHORISED_ABSENCE, *UNAUTHORISED_ABSENCE, *NOT_POSSIBLE)
+
+
+def _positions(codes: tuple[str, ...]) -> str:
+    first = _ORDERED.index(codes[0]) + 1
+    return f"k BETWEEN {first} AND {first + len(codes) - 1}"
 
 
 def weekly_counts_sql(relation: str) -> str:
     """SQL counting the marks of `relation(upn, school_urn, date, session, code)` per pupil,
     school and week. `sessions` has one bit per session of the week that holds a mark, so a
     week whose `marks` exceeds the bits set holds a session marked twice."""
+    ordered = "[" + ", ".join("'" + c.replace("'", "''") + "'" for c in _ORDERED) + "]"
     return f"""
         SELECT upn, school_urn, CAST(date_trunc('week', date) AS DATE) AS week_start,
                bit_or(CAST(1 AS BIGINT) << ((isodow(date) - 1) * 2
                       + CASE WHEN session = 'PM' THEN 1 ELSE 0 END)) AS sessions,
                count(*) AS marks,
-               count(*) FILTER (WHERE NOT {_in(NOT_POSSIBLE)}) AS possible_sessions,
-               count(*) FILTER (WHERE {_in(PRESENT)} OR {_in(APPROVED_ACTIVITY)}) AS attended_sessions,
-               count(*) FILTER (WHERE {_in(AUTHORISED_ABSENCE)}) AS authorised_absences,
-               count(*) FILTER (WHERE {_in(UNAUTHORISED_ABSENCE)}) AS unauthorised_absences,
-               count(*) FILTER (WHERE code = 'L') AS late_before_close,
-               count(*) FILTER (WHERE code = 'U') AS late_after_close
-        FROM {relation} GROUP BY ALL"""
+               count(*) FILTER (WHERE NOT {_positions(NOT_POSSIBLE)}) AS possible_sessions,
+               count(*) FILTER (WHERE {_positions(PRESENT)} OR {_positions(APPROVED_ACTIVITY)}) AS attended_sessions,
+               count(*) FILTER (WHERE {_positions(AUTHORISED_ABSENCE)}) AS authorised_absences,
+               count(*) FILTER (WHERE {_positions(UNAUTHORISED_ABSENCE)}) AS unauthorised_absences,
+               count(*) FILTER (WHERE k = {_ORDERED.index('L') + 1}) AS late_before_close,
+               count(*) FILTER (WHERE k = {_ORDERED.index('U') + 1}) AS late_after_close
+        FROM (SELECT *, list_position({ordered}, code) AS k FROM {relation}) GROUP BY ALL"""
 
 
 def merge_counts_sql(relation: str) -> str:

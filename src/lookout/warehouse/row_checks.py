@@ -147,9 +147,8 @@ class RowChecker:
             typed[name] = values
             if problem is not None:
                 problems.append((name, problem))
-        arrays = [pa.array([self.source] * n, pa.string()) if n else pa.array([], pa.string()),
-                  pa.array([self.load_id] * n, pa.string()) if n else pa.array([], pa.string()),
-                  batch.column(LINE_COLUMN)]
+        arrays = [pa.repeat(pa.scalar(self.source, pa.string()), n),
+                  pa.repeat(pa.scalar(self.load_id, pa.string()), n), batch.column(LINE_COLUMN)]
         for column in self.contract_file.columns:
             name = column.name.lower()
             arrays.append(typed.get(name, pa.nulls(n, ARROW_TYPES[column.type])))
