@@ -16,15 +16,13 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from lookout.contract import FILES_BY_KIND, MANIFEST_NAME, ContractFile, ExtractError, Manifest, read_manifest
 from lookout.contract.csv_reader import LINE_COLUMN, CsvBatches, read_header
-from lookout.warehouse.register_marks import RegisterMarks
+from lookout.warehouse.register_marks import REGISTER_TABLE, RegisterMarks
 from lookout.warehouse.row_checks import RowChecker, ident
 
 ProgressFn = Callable[[str, int], None]  # (what is being loaded, rows just read)
-REGISTER_TABLE = "education_attendance"
 
 
 @dataclass
@@ -166,7 +164,7 @@ def _load_file(con: duckdb.DuckDBPyConnection, manifest: Manifest, load_id: str,
         rejected.extend({"line": m.line, "column_name": None, "value": None, "reason": m.problem,
                          "raw": m.text} for m in batches.malformed)
         if marks:
-            rejected.extend(_quarantine_repeated_marks(con, item, checker, marks, load_id))
+            rejected.extend(marks.quarantine_repeats(con, item.path, item.header, checker, load_id))
             _store_table(con, "attendance_weekly", marks.weekly(manifest.source, load_id))
         else:
             rejected.extend(_quarantine_duplicates(con, contract_file, load_id))
@@ -181,48 +179,6 @@ def _load_file(con: duckdb.DuckDBPyConnection, manifest: Manifest, load_id: str,
     report.rows_loaded = report.rows_read - report.rows_quarantined
     report.blank_lines = batches.blank_lines
     return report
-
-
-def _quarantine_repeated_marks(con: duckdb.DuckDBPyConnection, item: _PlannedFile,
-                               checker: RowChecker, marks: RegisterMarks, load_id: str) -> list[dict]:
-    """Quarantine register marks for a session already marked on an earlier line.
-
-    The weekly counts name the few pupil-weeks with a session marked twice; their marks are
-    read again from the file, the later ones quarantined, taken out of the counts and out of
-    the kept marks."""
-    weeks = marks.weeks_marked_twice()
-    if not weeks.num_rows:
-        return []
-    lower = [name.lower() for name in item.header]
-    wanted = {(r["upn"], r["school_urn"], r["week_start"]) for r in weeks.to_pylist()}
-    upns = pa.array(sorted({upn for upn, _, _ in wanted}))
-    found = []
-    for raw in CsvBatches(item.path, item.header):
-        valid, _ = checker.check(raw.rename_columns([*lower, LINE_COLUMN]))
-        found.append(valid.filter(pc.is_in(valid["upn"], value_set=upns)))
-    candidates = pa.concat_tables(found).sort_by("_line").to_pylist()
-    rows = pa.Table.from_pylist(
-        [r for r in candidates
-         if (r["upn"], r["school_urn"], r["date"] - dt.timedelta(days=r["date"].weekday())) in wanted],
-        schema=checker.schema)
-    first_line: dict[tuple, int] = {}
-    later = []
-    for row in rows.to_pylist():
-        key = (row["upn"], row["school_urn"], row["date"], row["session"])
-        if key in first_line:
-            later.append(row)
-        else:
-            first_line[key] = row["_line"]
-    lines = [row["_line"] for row in later]
-    marks.remove(rows.filter(pc.is_in(rows["_line"], pa.array(lines, pa.int64()))))
-    con.execute(f"DELETE FROM {REGISTER_TABLE} WHERE _load_id = ? AND _line IN (SELECT unnest(?))",
-                [load_id, lines])
-    return [{"line": row["_line"], "column_name": "upn", "value": row["upn"],
-             "reason": (f"repeats the mark for {row['upn']} at school {row['school_urn']} on "
-                        f"{row['date']} {row['session']} given on line "
-                        f"{first_line[(row['upn'], row['school_urn'], row['date'], row['session'])]}; "
-                        "the first is kept"),
-             "raw": None} for row in later]
 
 
 def _quarantine_duplicates(con: duckdb.DuckDBPyConnection, contract_file: ContractFile,

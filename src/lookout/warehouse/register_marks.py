@@ -8,12 +8,18 @@ from the file, so the later marks can be quarantined exactly and the counts corr
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from lookout.contract.csv_reader import LINE_COLUMN, CsvBatches
+from lookout.warehouse.row_checks import RowChecker
 from lookout.warehouse.attendance import PLAIN_PRESENT, WEEKLY_COUNTS, merge_counts_sql, weekly_counts_sql
 
+REGISTER_TABLE = "education_attendance"
 _PLAIN_PRESENT = pa.array(PLAIN_PRESENT)
 _COUNT_EVERY = 4_000_000  # marks per counting query: fewer, larger queries use both cores
 
@@ -76,6 +82,47 @@ class RegisterMarks:
                  f"upn, school_urn, week_start, {counts} "
                  f"FROM ({merge_counts_sql('partial')}) WHERE marks > 0")
         return self._con.sql(query).to_arrow_table()
+
+    def quarantine_repeats(self, con: duckdb.DuckDBPyConnection, path: Path, header: list[str],
+                           checker: RowChecker, load_id: str) -> list[dict]:
+        """Quarantine register marks for a session already marked on an earlier line.
+
+        The weekly counts name the few pupil-weeks with a session marked twice; their marks are
+        read again from the file, the later ones quarantined, taken out of the counts and out of
+        the kept marks."""
+        weeks = self.weeks_marked_twice()
+        if not weeks.num_rows:
+            return []
+        lower = [name.lower() for name in header]
+        wanted = {(r["upn"], r["school_urn"], r["week_start"]) for r in weeks.to_pylist()}
+        upns = pa.array(sorted({upn for upn, _, _ in wanted}))
+        found = []
+        for raw in CsvBatches(path, header):
+            valid, _ = checker.check(raw.rename_columns([*lower, LINE_COLUMN]))
+            found.append(valid.filter(pc.is_in(valid["upn"], value_set=upns)))
+        candidates = pa.concat_tables(found).sort_by("_line").to_pylist()
+        rows = pa.Table.from_pylist(
+            [r for r in candidates
+             if (r["upn"], r["school_urn"], r["date"] - dt.timedelta(days=r["date"].weekday())) in wanted],
+            schema=checker.schema)
+        first_line: dict[tuple, int] = {}
+        later = []
+        for row in rows.to_pylist():
+            key = (row["upn"], row["school_urn"], row["date"], row["session"])
+            if key in first_line:
+                later.append(row)
+            else:
+                first_line[key] = row["_line"]
+        lines = [row["_line"] for row in later]
+        self.remove(rows.filter(pc.is_in(rows["_line"], pa.array(lines, pa.int64()))))
+        con.execute(f"DELETE FROM {REGISTER_TABLE} WHERE _load_id = ? AND _line IN (SELECT unnest(?))",
+                    [load_id, lines])
+        return [{"line": row["_line"], "column_name": "upn", "value": row["upn"],
+                 "reason": (f"repeats the mark for {row['upn']} at school {row['school_urn']} on "
+                            f"{row['date']} {row['session']} given on line "
+                            f"{first_line[(row['upn'], row['school_urn'], row['date'], row['session'])]}; "
+                            "the first is kept"),
+                 "raw": None} for row in later]
 
 
 def _literal(value: str) -> str:
