@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from benchmarks import bench_ingest
+from benchmarks import bench_ingest, bench_linkage
 
 
 def main() -> None:
@@ -17,6 +17,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("bench-output"))
     args = parser.parse_args()
     figures = {"ingest": bench_ingest.run(args.out / "ingest", args.children, args.seed)}
+    figures["linkage"] = bench_linkage.run(args.out / "linkage", args.out / "ingest" / "county",
+                                           args.out / "ingest" / "workspace")
     print(json.dumps(figures, indent=2))
 
 

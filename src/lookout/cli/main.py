@@ -20,7 +20,14 @@ app = typer.Typer(help="Lookout: see together what each agency that looks after 
                   no_args_is_help=True, add_completion=False)
 console = Console()
 
+links_app = typer.Typer(help="Review, decide and explain links between person-records.",
+                        no_args_is_help=True)
+app.add_typer(links_app, name="links")
+
 WorkspaceOption = Annotated[Path, typer.Option("--workspace", "-w", help="Workspace folder.")]
+EngineOption = Annotated[str, typer.Option(help="Where linkage runs: duckdb or spark.")]
+RetrainOption = Annotated[bool, typer.Option("--retrain", help="Train a new linkage model "
+                                             "instead of reusing the workspace's latest.")]
 
 
 @app.command()
@@ -53,12 +60,115 @@ def ingest(
 def run(
     drop: Annotated[Path, typer.Argument(help="Drop folder: one sub-folder per agency extract.")],
     workspace: WorkspaceOption,
+    engine: EngineOption = "duckdb",
+    retrain: RetrainOption = False,
 ) -> None:
     """Run every stage of the pipeline over a drop."""
     with row_progress(console) as progress:
-        report = pipeline.run(drop, Workspace(workspace), progress=progress)
+        report = pipeline.ingest(drop, Workspace(workspace), progress=progress)
     _print_ingest(report.extracts)
     _print_warehouse_summary(Workspace(workspace))
+    with console.status("Linking person-records"):
+        _print_link(pipeline.link(Workspace(workspace), engine=engine, retrain=retrain))
+
+
+@app.command("link")
+def link_command(workspace: WorkspaceOption, engine: EngineOption = "duckdb",
+                 retrain: RetrainOption = False) -> None:
+    """Resolve person-records across every source into Lookout person ids."""
+    with console.status("Linking person-records"):
+        _print_link(pipeline.link(Workspace(workspace), engine=engine, retrain=retrain))
+
+
+@links_app.command("review")
+def links_review(
+    workspace: WorkspaceOption,
+    limit: Annotated[int, typer.Option(help="Show at most this many pairs.")] = 50,
+) -> None:
+    """List undecided pairs between the auto-link and no-link thresholds, most probable first."""
+    from lookout.link.review import review_queue
+
+    con = open_warehouse(Workspace(workspace), read_only=True)
+    try:
+        queue = review_queue(con, Workspace(workspace))
+    finally:
+        con.close()
+    table = Table("pair", "probability", "record", "record", title=f"{len(queue)} pairs to review")
+    for pair_id, p, sl, rl, sr, rr in queue[:limit]:
+        table.add_row(pair_id, f"{p:.4f}", f"{sl} / {rl}", f"{sr} / {rr}")
+    console.print(table)
+    console.print("Explain a pair with `lookout links explain SOURCE RECORD_ID`; decide it with "
+                  "`lookout links decide PAIR --accept|--reject --by NAME --reason TEXT`.")
+
+
+@links_app.command("decide")
+def links_decide(
+    pair: Annotated[str, typer.Argument(help="Pair id, as `lookout links review` shows it.")],
+    workspace: WorkspaceOption,
+    by: Annotated[str, typer.Option(help="Who is deciding.")],
+    reason: Annotated[str, typer.Option(help="Why: what in the records settles it.")],
+    accept: Annotated[bool, typer.Option("--accept/--reject",
+                                         help="Same person (accept) or not (reject).")],
+) -> None:
+    """Record a decision on a pair; it wins over the model on this and every later run."""
+    from lookout.link.people import resolve_people
+    from lookout.link.review import record_decision
+
+    ws = Workspace(workspace)
+    con = open_warehouse(ws)
+    try:
+        decision = record_decision(ws, con, pair, accept=accept, by=by, reason=reason)
+        resolve_people(con, ws)
+    finally:
+        con.close()
+    console.print(f"Recorded: {decision.decision} {decision.source_l} / {decision.record_id_l} "
+                  f"and {decision.source_r} / {decision.record_id_r} by {decision.by} at "
+                  f"{decision.at}; people re-resolved.")
+
+
+@links_app.command("explain")
+def links_explain(
+    source: Annotated[str, typer.Argument(help="Extract folder name.")],
+    record_id: Annotated[str, typer.Argument(help="The record's own id in that extract.")],
+    workspace: WorkspaceOption,
+) -> None:
+    """Show a record's person, its fellow records, and each link's field-by-field evidence."""
+    from lookout.link.explain import explain_record
+
+    con = open_warehouse(Workspace(workspace), read_only=True)
+    try:
+        found = explain_record(con, Workspace(workspace), source, record_id)
+    finally:
+        con.close()
+    p = "no link" if found.match_probability is None else f"{found.match_probability:.6f}"
+    console.print(f"[bold]{source} / {record_id}[/bold] is person {found.person_id} ({p}), "
+                  f"with {len(found.members)} record(s): "
+                  + "; ".join(f"{s} / {r}" for s, r in found.members), highlight=False)
+    for link in found.links:
+        kept = "same person" if link.same_person else "kept apart"
+        console.print(f"\n{link.pair_id}: {link.other_source} / {link.other_record_id}, "
+                      f"probability {link.match_probability:.6f}, weight {link.match_weight:+.2f}, "
+                      f"{link.band} band, {kept}" + (f"; decision: {link.decision}" if link.decision
+                                                     else ""), highlight=False)
+        table = Table("field", "level", "weight")
+        for evidence in link.fields:
+            table.add_row(evidence.comparison, evidence.level, f"{evidence.weight:+.2f}")
+        console.print(table)
+
+
+@app.command()
+def evaluate(
+    workspace: WorkspaceOption,
+    truth: Annotated[Path, typer.Option(help="A simulated county's folder (or its truth/).")],
+) -> None:
+    """Measure the workspace's results against a simulated county's ground truth."""
+    from lookout.evaluate import evaluate as run_evaluation
+
+    for section in run_evaluation(Workspace(workspace), truth):
+        table = Table("measure", "value", title=section.name)
+        for name, value in section.figures.items():
+            table.add_row(name, str(value))
+        console.print(table)
 
 
 @app.command()
@@ -139,6 +249,18 @@ def _print_warehouse_summary(workspace: Workspace) -> None:
         con.close()
     console.print(f"Warehouse: {counts[0]} extracts, {counts[1]:,} person-records, "
                   f"{counts[2]:,} events, {counts[3]:,} attendance marks, {counts[4]:,} rows quarantined.")
+
+
+def _print_link(report) -> None:
+    people = report.people
+    trained = "trained" if report.trained else "reused"
+    console.print(f"Linked {report.records:,} person-records into {people.people:,} people on "
+                  f"{report.engine} (model {report.model.name}, {trained}); "
+                  f"{report.pairs_scored_above_floor:,} pairs at or above the review floor, "
+                  f"{people.decisions_applied} decisions applied; "
+                  f"{report.seconds['total']:.1f} s.")
+    console.print("Entities: " + ", ".join(f"{n:,} {t.removeprefix('entity_')}"
+                                           for t, n in report.entities.items()))
 
 
 def main() -> None:

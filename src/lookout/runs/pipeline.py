@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from lookout.link import LinkReport, link_workspace
 from lookout.warehouse.database import open_warehouse
 from lookout.warehouse.derive import build_derived
 from lookout.warehouse.load import ExtractReport, ProgressFn, ingest_drop
 from lookout.workspace import Workspace
 
-STAGES = ("ingest",)
+STAGES = ("ingest", "link")
 
 
 @dataclass
@@ -18,6 +19,7 @@ class RunReport:
     """What a run did, stage by stage."""
 
     extracts: list[ExtractReport]
+    link: LinkReport | None = None
 
 
 def ingest(drop: Path, workspace: Workspace, *, progress: ProgressFn | None = None) -> RunReport:
@@ -33,6 +35,14 @@ def ingest(drop: Path, workspace: Workspace, *, progress: ProgressFn | None = No
     return RunReport(reports)
 
 
-def run(drop: Path, workspace: Workspace, *, progress: ProgressFn | None = None) -> RunReport:
-    """Run every stage that exists over the drop (today: ingest)."""
-    return ingest(drop, workspace, progress=progress)
+def link(workspace: Workspace, *, engine: str = "duckdb", retrain: bool = False) -> LinkReport:
+    """Resolve the warehouse's person-records into Lookout person ids (see `lookout.link`)."""
+    return link_workspace(workspace, engine=engine, retrain=retrain)
+
+
+def run(drop: Path, workspace: Workspace, *, progress: ProgressFn | None = None,
+        engine: str = "duckdb", retrain: bool = False) -> RunReport:
+    """Run every stage over the drop: ingest, then link."""
+    report = ingest(drop, workspace, progress=progress)
+    report.link = link(workspace, engine=engine, retrain=retrain)
+    return report

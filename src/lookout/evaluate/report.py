@@ -1,0 +1,45 @@
+"""The evaluation report: registered sections, run in order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from lookout.warehouse.database import open_warehouse
+from lookout.workspace import Workspace
+
+__all__ = ["SECTIONS", "Section", "evaluate"]
+
+
+@dataclass
+class Section:
+    """One stage's evaluation: headline figures, and details such as examples of errors."""
+
+    name: str
+    figures: dict[str, Any]
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+# (name, table the section needs, function); later stages append theirs.
+SECTIONS: list[tuple[str, str, Callable[[duckdb.DuckDBPyConnection, Path], Section]]] = []
+
+
+def evaluate(workspace: Workspace, truth_dir: Path) -> list[Section]:
+    """Run every section whose results table exists in the workspace's warehouse."""
+    import lookout.evaluate.linkage  # noqa: F401  (registers the linkage section)
+
+    truth = truth_dir / "truth" if (truth_dir / "truth").is_dir() else truth_dir
+    if not (truth / "records.csv").exists():
+        raise FileNotFoundError(f"{truth} has no records.csv: point --truth at a simulated "
+                                "county's folder or its truth/ folder")
+    con = open_warehouse(workspace, read_only=True)
+    try:
+        tables = {row[0] for row in con.execute(
+            "SELECT table_name FROM information_schema.tables").fetchall()}
+        return [run(con, truth) for _, table, run in SECTIONS if table in tables]
+    finally:
+        con.close()

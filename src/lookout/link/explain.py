@@ -1,0 +1,86 @@
+"""Why a record belongs to its person: the links that hold it there, field by field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+from lookout.link.review import load_decisions
+from lookout.link.settings import COMPARISONS
+from lookout.workspace import Workspace
+
+__all__ = ["FieldEvidence", "LinkExplanation", "RecordExplanation", "explain_record"]
+
+
+@dataclass(frozen=True)
+class FieldEvidence:
+    """One comparison of one pair: the level it fell in and the match weight it added."""
+
+    comparison: str
+    level: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class LinkExplanation:
+    """A scored pair involving the record, with the decision on it if one was made."""
+
+    pair_id: str
+    other_source: str
+    other_record_id: str
+    match_probability: float
+    match_weight: float
+    band: str
+    same_person: bool
+    decision: str | None
+    fields: list[FieldEvidence]
+
+
+@dataclass(frozen=True)
+class RecordExplanation:
+    """A record's person id, the records it was resolved with, and the links that did it."""
+
+    source: str
+    record_id: str
+    person_id: str
+    match_probability: float | None
+    members: list[tuple[str, str]]
+    links: list[LinkExplanation]
+
+
+def explain_record(con: duckdb.DuckDBPyConnection, workspace: Workspace, source: str,
+                   record_id: str) -> RecordExplanation:
+    """Explain how the record `(source, record_id)` was resolved."""
+    found = con.execute("""SELECT person_id, match_probability FROM result_linkage
+                           WHERE source = ? AND record_id = ?""", [source, record_id]).fetchall()
+    if not found:
+        raise ValueError(f"no linked record {source} / {record_id}: check the extract folder "
+                         "name and the record's own id, and that `lookout link` has run")
+    person_id, probability = found[0]
+    members = [tuple(r) for r in con.execute(
+        "SELECT source, record_id FROM result_linkage WHERE person_id = ? ORDER BY ALL",
+        [person_id]).fetchall()]
+    labels = {(c, g): label for c, g, label in con.execute(
+        "SELECT comparison, gamma, label FROM link_levels").fetchall()}
+    decisions = load_decisions(workspace)
+    uid = f"{source}|{record_id}"
+    columns = ", ".join(f"gamma_{c}, weight_{c}" for c in COMPARISONS)
+    rows = con.execute(f"""
+        SELECT pair_id, unique_id_l, unique_id_r, match_probability, match_weight, band, {columns}
+        FROM link_pairs WHERE unique_id_l = ? OR unique_id_r = ?
+        ORDER BY match_probability DESC, pair_id""", [uid, uid]).fetchall()
+    links = []
+    member_set = {f"{s}|{r}" for s, r in members}
+    for row in rows:
+        pair_id, left, right, p, weight, band = row[:6]
+        other = right if left == uid else left
+        fields = [FieldEvidence(c, labels.get((c, row[6 + 2 * i]), str(row[6 + 2 * i])),
+                                row[7 + 2 * i]) for i, c in enumerate(COMPARISONS)]
+        decision = decisions.get(tuple(sorted((left, right))))
+        other_source, other_record = other.split("|", 1)
+        links.append(LinkExplanation(pair_id, other_source, other_record, p, weight, band,
+                                     other in member_set,
+                                     f"{decision.decision} by {decision.by}: {decision.reason}"
+                                     if decision else None, fields))
+    return RecordExplanation(source, record_id, person_id, probability, members, links)

@@ -1,0 +1,94 @@
+"""Resolving people: scored pairs, decisions and earlier ids in; `result_linkage` out.
+
+Runs in the warehouse after scoring, and again after every review decision (it is cheap: no
+model, no engine). Every person-record gets a row:
+
+- `person_id`: Lookout's id, stable across re-runs (see `cluster.assign_person_ids`);
+- `match_probability`: the best probability among the links that put the record in its
+  cluster; 1.0 when a person accepted one of them; blank (NULL) for a record linked to nobody,
+  because no link means no probability to report, and 0 would read as "certainly not".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import pyarrow as pa
+
+from lookout.link.cluster import Edge, assign_person_ids, cluster
+from lookout.link.review import load_decisions
+from lookout.workspace import Workspace
+
+__all__ = ["PeopleReport", "resolve_people"]
+
+_SCHEMA = pa.schema([("source", pa.string()), ("record_id", pa.string()),
+                     ("person_id", pa.string()), ("match_probability", pa.float64())])
+
+
+@dataclass(frozen=True)
+class PeopleReport:
+    """How records were resolved into people."""
+
+    records: int
+    people: int
+    linked_records: int
+    decisions_applied: int
+    kept_apart: int
+
+
+def resolve_people(con: duckdb.DuckDBPyConnection, workspace: Workspace) -> PeopleReport:
+    """Cluster scored links into people and (re)write `result_linkage` in one transaction."""
+    records = [r[0] for r in con.execute(
+        "SELECT unique_id FROM link_records ORDER BY unique_id").fetchall()]
+    decisions = load_decisions(workspace)
+    rejected = {pair for pair, d in decisions.items() if d.decision == "reject"}
+    edges = [Edge(l, r, p) for l, r, p in con.execute(
+        "SELECT unique_id_l, unique_id_r, match_probability FROM link_pairs WHERE band = 'link'"
+    ).fetchall() if tuple(sorted((l, r))) not in rejected]
+    edges += [Edge(*pair, 1.0) for pair, d in decisions.items() if d.decision == "accept"]
+    cannot = {tuple(sorted(pair)) for pair in con.execute(
+        "SELECT unique_id_l, unique_id_r FROM link_cannot_pairs").fetchall()}
+    # A person's acceptance outranks the model's certainty that two records differ.
+    cannot = (cannot - {p for p, d in decisions.items() if d.decision == "accept"}) | rejected
+    clusters, best = cluster(records, edges, cannot)
+    accepted_records = {uid for pair, d in decisions.items() if d.decision == "accept"
+                        for uid in pair}
+
+    previous: dict[str, str] = {}
+    if _has_table(con, "result_linkage"):
+        previous = {f"{s}|{r}": p for s, r, p in con.execute(
+            "SELECT source, record_id, person_id FROM result_linkage").fetchall()}
+    ids = assign_person_ids(clusters, previous)
+    sizes: dict[int, int] = {}
+    for number in clusters.values():
+        sizes[number] = sizes.get(number, 0) + 1
+    rows = []
+    for uid in records:
+        linked = sizes[clusters[uid]] > 1
+        probability = None
+        if linked:
+            probability = 1.0 if uid in accepted_records else best.get(uid)
+        source, record_id = uid.split("|", 1)
+        rows.append((source, record_id, ids[uid], probability))
+
+    con.execute("BEGIN TRANSACTION")
+    try:
+        columns = list(zip(*rows)) if rows else [(), (), (), ()]
+        table = pa.table([list(c) for c in columns], schema=_SCHEMA)
+        con.register("lk_result_in", table)
+        con.execute("CREATE OR REPLACE TABLE result_linkage AS SELECT * FROM lk_result_in")
+        con.unregister("lk_result_in")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    kept_apart = sum(1 for e in edges if clusters.get(e.left) != clusters.get(e.right))
+    return PeopleReport(records=len(records), people=len(set(ids.values())),
+                        linked_records=sum(1 for r in rows if r[3] is not None),
+                        decisions_applied=len(decisions), kept_apart=kept_apart)
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    return bool(con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
+                            [name]).fetchall()[0][0])

@@ -1,0 +1,99 @@
+"""Clerical review: pairs the model is unsure of, and the decisions people make on them.
+
+Fellegi and Sunter's model has three outcomes: link, non-link and "possible link" for a person
+to decide. Decisions are authoritative data, not derived: they are appended to
+`WS/decisions/link_decisions.jsonl` (never rewritten, never kept in the rebuildable
+warehouse) with who decided, when and why, and the latest decision on a pair wins over the
+model on every later run. Pairs are named by their two records, so a decision survives
+re-ingest and retraining.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import duckdb
+
+from lookout.workspace import Workspace
+
+__all__ = ["Decision", "decisions_path", "load_decisions", "record_decision", "review_queue"]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A person's decision that two records are (accept) or are not (reject) the same person."""
+
+    pair_id: str
+    source_l: str
+    record_id_l: str
+    source_r: str
+    record_id_r: str
+    decision: str
+    by: str
+    reason: str
+    at: str
+
+    @property
+    def unique_ids(self) -> tuple[str, str]:
+        """The two records as the linkage names them (`source|record_id`), smaller first."""
+        return tuple(sorted((f"{self.source_l}|{self.record_id_l}",
+                             f"{self.source_r}|{self.record_id_r}")))  # type: ignore[return-value]
+
+
+def decisions_path(workspace: Workspace) -> Path:
+    """The append-only file of link decisions."""
+    return workspace.root / "decisions" / "link_decisions.jsonl"
+
+
+def load_decisions(workspace: Workspace) -> dict[tuple[str, str], Decision]:
+    """The decision in force for each pair of records: the latest one recorded."""
+    path = decisions_path(workspace)
+    current: dict[tuple[str, str], Decision] = {}
+    if not path.exists():
+        return current
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            decision = Decision(**json.loads(line))
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"{path}, line {number}: not a link decision ({error})") from error
+        current[decision.unique_ids] = decision
+    return current
+
+
+def record_decision(workspace: Workspace, con: duckdb.DuckDBPyConnection, pair_id: str, *,
+                    accept: bool, by: str, reason: str) -> Decision:
+    """Append a decision on a scored pair (named by its pair id) and return it."""
+    if not by.strip() or not reason.strip():
+        raise ValueError("a link decision needs who made it (--by) and why (--reason)")
+    rows = con.execute("""SELECT source_l, record_id_l, source_r, record_id_r FROM link_pairs
+                          WHERE pair_id = ?""", [pair_id]).fetchall()
+    if not rows:
+        raise ValueError(f"no scored pair has id {pair_id!r}: `lookout links review` lists them")
+    source_l, record_id_l, source_r, record_id_r = rows[0]
+    decision = Decision(pair_id, source_l, record_id_l, source_r, record_id_r,
+                        "accept" if accept else "reject", by.strip(), reason.strip(),
+                        dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
+    path = decisions_path(workspace)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(asdict(decision), sort_keys=True) + "\n")
+    return decision
+
+
+def review_queue(con: duckdb.DuckDBPyConnection, workspace: Workspace,
+                 limit: int | None = None) -> list[tuple]:
+    """Undecided pairs in the review band, most probable first:
+    (pair_id, match_probability, source_l, record_id_l, source_r, record_id_r)."""
+    decided = set(load_decisions(workspace))
+    rows = con.execute("""
+        SELECT pair_id, match_probability, source_l, record_id_l, source_r, record_id_r,
+               unique_id_l, unique_id_r
+        FROM link_pairs WHERE band = 'review'
+        ORDER BY match_probability DESC, pair_id""").fetchall()
+    queue = [row[:6] for row in rows if tuple(sorted(row[6:])) not in decided]
+    return queue[:limit] if limit else queue
