@@ -85,6 +85,21 @@ def test_lookalike_children_are_never_merged_with_their_doubles(county) -> None:
     assert lookalikes and not merged
 
 
+def test_two_records_of_a_school_or_council_extract_are_never_one_person(county) -> None:
+    # Twins share a surname, a birthday and an address; their school and council each hold
+    # two records, one per child, and that is what keeps them apart.
+    _, workspace = county
+    con = open_warehouse(workspace, read_only=True)
+    shared = con.execute("""
+        SELECT l.source, l.person_id, count(*) FROM result_linkage l
+        JOIN sources s USING (source) WHERE s.kind IN ('education', 'social_care')
+        GROUP BY ALL HAVING count(*) > 1""").fetchall()
+    twins = con.execute("""
+        SELECT count(*) FROM (SELECT source, surname, dob, postcode FROM person_records
+        WHERE kind = 'education' GROUP BY ALL HAVING count(*) > 1)""").fetchall()[0][0]
+    assert twins > 0 and shared == []
+
+
 def test_the_model_is_saved_once_and_reused_with_the_same_ids(county, tmp_path) -> None:
     _, original = county
     workspace = _copy(original, tmp_path)

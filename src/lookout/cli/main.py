@@ -243,7 +243,7 @@ def _print_warehouse_summary(workspace: Workspace) -> None:
     try:
         counts = con.execute("""
             SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM person_records),
-                   (SELECT count(*) FROM events), (SELECT count(*) FROM education_attendance),
+                   (SELECT count(*) FROM events), (SELECT coalesce(sum(marks), 0) FROM attendance_weekly),
                    (SELECT count(*) FROM quarantine)""").fetchall()[0]
     finally:
         con.close()

@@ -4,9 +4,13 @@ Splink scores every blocked pair on the engine. Two kinds of pair come back to t
 - `link_pairs`: every pair at or above the review floor, with each comparison's level (gamma)
   and match weight (log2 of its Bayes factor, term-frequency adjustment included), so every
   link explains itself field by field;
-- `link_cannot_pairs`: pairs the model is sure are different people (weight at or below
-  `CANNOT_LINK_WEIGHT`) among records that have a strong link somewhere, so clustering never
-  chains them together through a third record.
+- `link_cannot_pairs`: pairs known to be different people, among records that have a strong
+  link somewhere, so clustering never chains them together through a third record: pairs the
+  model is sure of (weight at or below `CANNOT_LINK_WEIGHT`), and two records of one extract
+  whose agency keeps one record per child (`INDEXED_KINDS`: a school's pupil register keyed
+  by UPN, a council's case system keyed by its child id). Twins share a surname, a birthday
+  and an address; what tells their records apart is that their school and council hold two
+  records, one each. A reviewer who accepts such a pair still links it.
 """
 
 from __future__ import annotations
@@ -17,7 +21,11 @@ import duckdb
 
 from lookout.link.settings import AUTO_LINK, CANNOT_LINK_WEIGHT, COMPARISONS, REVIEW_FLOOR
 
-__all__ = ["level_labels", "score_pairs"]
+__all__ = ["INDEXED_KINDS", "level_labels", "score_pairs"]
+
+# Agencies whose extract holds one record per child, each under the agency's own identifier.
+# Police nominal indexes, clinics' patient numbers and A&E attendances are known to repeat people.
+INDEXED_KINDS = ("education", "social_care")
 
 
 def _weight(name: str, tf: bool) -> str:
@@ -27,6 +35,10 @@ def _weight(name: str, tf: bool) -> str:
 
 def score_pairs(linker: Any, con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
     """Predict on the engine; write `link_pairs` and `link_cannot_pairs` to the warehouse."""
+    indexed = [row[0] for row in con.execute(
+        f"SELECT source FROM sources WHERE kind IN ({', '.join(repr(k) for k in INDEXED_KINDS)}) "
+        "ORDER BY source").fetchall()]
+    indexed_sql = ", ".join("'" + s.replace("'", "''") + "'" for s in indexed) or "NULL"
     predictions = linker.inference.predict()
     columns = {c.unquote().name for c in predictions.columns}
     parts = []
@@ -42,7 +54,8 @@ def score_pairs(linker: Any, con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
         UNION SELECT unique_id_r FROM {{this}} WHERE match_probability >= {AUTO_LINK}""")
     cannot = predictions.query_sql(f"""
         SELECT p.unique_id_l, p.unique_id_r, p.match_weight FROM {{this}} p
-        WHERE p.match_weight <= {CANNOT_LINK_WEIGHT}
+        WHERE (p.match_weight <= {CANNOT_LINK_WEIGHT}
+               OR (p.source_l = p.source_r AND p.source_l IN ({indexed_sql})))
           AND p.unique_id_l IN (SELECT unique_id FROM {strong.physical_name})
           AND p.unique_id_r IN (SELECT unique_id FROM {strong.physical_name})""")
     pairs_arrow = pairs.as_pyarrow_table()

@@ -1,0 +1,161 @@
+"""Flags against the truth: who was found, how early, at what cost in false alarms, and the
+single-agency baseline beside each figure.
+
+A real child's level is the highest level of any person id holding their records (an
+over-merged person passes its flag to everyone merged into it, as it would in practice).
+Measures (children as the simulator's `people.csv` counts them):
+
+- recall at medium and at high: exploited children flagged at that level or above;
+- precision: of person ids flagged medium or high, the share whose records are mostly an
+  exploited child's;
+- recall within review capacity: exploited children among the first 5 (and 20) per 1,000
+  children in review order (level, then agencies corroborating, then score, then the
+  earliest first_flagged_at);
+- lead time: days from `first_flagged_at` to `first_disclosure_at` (positive = flagged before
+  the child told anyone), median over exploited children flagged medium or high who
+  disclosed; delay: days from `exploitation_start` to `first_flagged_at`, median;
+- decoy rate: decoys (`decoys.csv`) flagged medium or high.
+
+The single-agency baseline scores each agency's own records alone
+(`result_flags_single_agency`): for each agency kind the same measures, its review capacity
+filled from its own records in its own order; `best_single_agency_*` is the best kind on
+each measure separately, which flatters the baseline.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from statistics import median
+
+import duckdb
+
+from lookout.evaluate.report import SECTIONS, Section
+
+__all__ = ["flags_section", "linkage_from_truth"]
+
+CAPACITIES = (5, 20)
+_RANK = "CASE level WHEN 'high' THEN 3 WHEN 'medium' THEN 2 WHEN 'low' THEN 1 ELSE 0 END"
+
+
+def linkage_from_truth(con: duckdb.DuckDBPyConnection, truth: Path) -> int:
+    """Write `result_linkage` straight from `truth/records.csv` (person id = truth id), so
+    indicators can be measured apart from linkage quality. Only for tests and evaluation."""
+    con.execute("""CREATE OR REPLACE TABLE result_linkage AS
+                   SELECT t.source, t.record_id, t.truth_id AS person_id, 1.0 AS match_probability
+                   FROM read_csv(?, all_varchar = true) t
+                   JOIN person_records p USING (source, record_id)""", [str(truth / "records.csv")])
+    return con.execute("SELECT count(*) FROM result_linkage").fetchall()[0][0]
+
+
+def _measures(cur: duckdb.DuckDBPyConnection, scored: str, children: int) -> dict[str, float | int | None]:
+    """Measures over `scored(subject, truth_id, rank, score, agencies, first_flagged_at)`."""
+    out: dict[str, float | int | None] = {}
+    per_child = cur.execute(f"""
+        WITH best AS (
+            SELECT truth_id, max(rank) AS rank FROM {scored} GROUP BY truth_id),
+        dated AS (
+            SELECT s.truth_id, b.rank, min(s.first_flagged_at) AS first_flagged_at
+            FROM {scored} s JOIN best b ON b.truth_id = s.truth_id AND s.rank = b.rank
+            GROUP BY s.truth_id, b.rank)
+        SELECT p.truth_id, p.exploited = 'Y', d.truth_id IS NOT NULL, coalesce(d.rank, 0),
+               d.first_flagged_at, TRY_CAST(p.exploitation_start AS DATE),
+               TRY_CAST(p.first_disclosure_at AS DATE)
+        FROM ev_people p LEFT JOIN ev_decoys d2 USING (truth_id)
+        LEFT JOIN dated d USING (truth_id)
+        WHERE p.kind = 'child'""").fetchall()
+    exploited = [r for r in per_child if r[1]]
+    n = len(exploited)
+    out["exploited_children"] = n
+    out["recall_medium"] = round(sum(r[3] >= 2 for r in exploited) / n, 4) if n else None
+    out["recall_high"] = round(sum(r[3] >= 3 for r in exploited) / n, 4) if n else None
+    flagged = cur.execute(f"""
+        WITH owner AS (SELECT subject, arg_max(truth_id, c) AS truth_id
+                       FROM (SELECT subject, truth_id, count(*) AS c FROM ev_subject_truth GROUP BY ALL)
+                       GROUP BY subject)
+        SELECT count(*), count(*) FILTER (WHERE p.exploited = 'Y')
+        FROM (SELECT DISTINCT subject FROM {scored} WHERE rank >= 2) f
+        JOIN owner o USING (subject) JOIN ev_people p USING (truth_id)""").fetchall()[0]
+    out["flagged_medium_or_high"] = flagged[0]
+    out["precision_medium"] = round(flagged[1] / flagged[0], 4) if flagged[0] else None
+    for per_thousand in CAPACITIES:
+        k = max(1, round(children * per_thousand / 1000))
+        found = cur.execute(f"""
+            WITH ordered AS (
+                SELECT subject FROM (SELECT DISTINCT subject, rank, agencies, score, first_flagged_at
+                                     FROM {scored} WHERE rank > 0)
+                ORDER BY rank DESC, agencies DESC, score DESC, first_flagged_at, subject LIMIT {k})
+            SELECT count(DISTINCT s.truth_id) FROM {scored} s JOIN ordered USING (subject)
+            JOIN ev_people p USING (truth_id) WHERE p.exploited = 'Y'""").fetchall()[0][0]
+        out[f"recall_within_{per_thousand}_per_1000"] = round(found / n, 4) if n else None
+        out[f"reviews_at_{per_thousand}_per_1000"] = k
+    leads = [(r[6] - r[4]).days for r in exploited if r[3] >= 2 and r[6] and r[4]]
+    delays = [(r[4] - r[5]).days for r in exploited if r[3] >= 2 and r[5] and r[4]]
+    out["median_lead_days_before_disclosure"] = median(leads) if leads else None
+    out["disclosed_and_flagged"] = len(leads)
+    out["median_delay_days_after_start"] = median(delays) if delays else None
+    decoys = cur.execute(f"""
+        SELECT count(*), count(*) FILTER (WHERE f.truth_id IS NOT NULL)
+        FROM ev_decoys d LEFT JOIN (SELECT DISTINCT truth_id FROM {scored} WHERE rank >= 2) f
+        USING (truth_id)""").fetchall()[0]
+    out["decoys"] = decoys[0]
+    out["decoy_rate_medium"] = round(decoys[1] / decoys[0], 4) if decoys[0] else None
+    return out
+
+
+def flags_section(con: duckdb.DuckDBPyConnection, truth: Path) -> Section:
+    """Evaluate `result_flags` (and `result_flags_single_agency`) against the truth."""
+    cur = con.cursor()
+    cur.execute("CREATE OR REPLACE TEMP TABLE ev_people AS SELECT * FROM read_csv(?, all_varchar = true)",
+                [str(truth / "people.csv")])
+    cur.execute("CREATE OR REPLACE TEMP TABLE ev_decoys AS SELECT * FROM read_csv(?, all_varchar = true)",
+                [str(truth / "decoys.csv")])
+    cur.execute("CREATE OR REPLACE TEMP TABLE ev_records AS SELECT * FROM read_csv(?, all_varchar = true)",
+                [str(truth / "records.csv")])
+    children = cur.execute("SELECT count(*) FROM ev_people WHERE kind = 'child'").fetchall()[0][0]
+    # Linked: subjects are person ids; a person's truth is each of its records' truth.
+    cur.execute("""CREATE OR REPLACE TEMP TABLE ev_subject_truth AS
+                   SELECT l.person_id AS subject, t.truth_id
+                   FROM result_linkage l JOIN ev_records t USING (source, record_id)""")
+    cur.execute(f"""CREATE OR REPLACE TEMP TABLE ev_scored AS
+                    SELECT DISTINCT f.person_id AS subject, st.truth_id, {_RANK} AS rank, f.score,
+                           f.agencies, f.first_flagged_at
+                    FROM result_flags f JOIN ev_subject_truth st ON st.subject = f.person_id""")
+    figures: dict = {"children": children}
+    figures.update(_measures(cur, "ev_scored", children))
+    details: dict = {"single_agency": {}}
+    tables = {r[0] for r in cur.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if "result_flags_single_agency" in tables:
+        cur.execute("""CREATE OR REPLACE TEMP TABLE ev_subject_truth AS
+                       SELECT source || '|' || record_id AS subject, truth_id FROM ev_records""")
+        kinds = [r[0] for r in cur.execute("SELECT DISTINCT kind FROM sources ORDER BY 1").fetchall()]
+        for kind in kinds:
+            cur.execute(f"""CREATE OR REPLACE TEMP TABLE ev_scored AS
+                            SELECT f.source || '|' || f.record_id AS subject, t.truth_id, {_RANK} AS rank,
+                                   f.score, 1 AS agencies, f.first_flagged_at
+                            FROM result_flags_single_agency f
+                            JOIN ev_records t USING (source, record_id) WHERE f.kind = ?""", [kind])
+            details["single_agency"][kind] = _measures(cur, "ev_scored", children)
+        higher_is_better = ("recall_medium", "recall_high", "precision_medium",
+                            "recall_within_5_per_1000", "recall_within_20_per_1000",
+                            "median_lead_days_before_disclosure")
+        lower_is_better = ("median_delay_days_after_start", "decoy_rate_medium")
+        for name in higher_is_better + lower_is_better:
+            values = [(m[name], k) for k, m in details["single_agency"].items() if m[name] is not None]
+            if values:
+                best = max(values) if name in higher_is_better else min(values)
+                figures[f"best_single_agency_{name}"] = best[0]
+                details.setdefault("best_single_agency_kind", {})[name] = best[1]
+    decoy_types = cur.execute(f"""
+        SELECT d.decoy_type, count(*), count(f.truth_id)
+        FROM ev_decoys d LEFT JOIN (SELECT DISTINCT st.truth_id FROM result_flags f
+                                     JOIN (SELECT l.person_id, t.truth_id FROM result_linkage l
+                                           JOIN ev_records t USING (source, record_id)) st
+                                       ON st.person_id = f.person_id
+                                     WHERE {_RANK} >= 2) f USING (truth_id)
+        GROUP BY 1 ORDER BY 1""").fetchall()
+    details["decoys_flagged_medium_or_high_by_type"] = {t: f"{f} of {n}" for t, n, f in decoy_types}
+    cur.close()
+    return Section("flags", figures, details)
+
+
+SECTIONS.append(("flags", "result_flags", flags_section))

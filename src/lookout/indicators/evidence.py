@@ -1,0 +1,92 @@
+"""From rules to records: each indicator compiled to SQL over its fact, and run.
+
+`build_evidence` writes `indicator_evidence`: one row per record that meets an indicator's
+conditions, with a `detail` naming each field tested and its value on that record, so the
+trace of a flag shows which conditions held on which records. Counting (three episodes in 90
+days) and age are applied later, per person, in `lookout.indicators.scoring`.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from lookout.indicators.catalogue import Condition, Indicator
+from lookout.indicators.facts import FACT_SQL, fact_columns
+from lookout.indicators.vocabulary import FACTS, FieldType
+
+__all__ = ["build_evidence", "condition_sql", "RULES_TABLE"]
+
+RULES_TABLE = "indicator_rules"
+
+
+def _literal(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def condition_sql(condition: Condition, alias: str = "f") -> str:
+    """SQL true exactly when `condition` holds on the fact row `alias` (NULL counts as not)."""
+    column = f"{alias}.{condition.field}"
+    value = condition.value
+    match condition.op:
+        case "is":
+            return f"coalesce({column} = {_literal(value)}, false)"
+        case "at_least":
+            return f"coalesce({column} >= {_literal(value)}, false)"
+        case "at_most":
+            return f"coalesce({column} <= {_literal(value)}, false)"
+        case "equals":
+            return f"coalesce({column} = {_literal(value)}, false)"
+        case "in":
+            return f"coalesce({column} IN ({', '.join(map(_literal, value))}), false)"
+        case "not_in":
+            return f"coalesce({column} NOT IN ({', '.join(map(_literal, value))}), true)"
+        case "contains_any":
+            return f"coalesce(list_has_any({column}, [{', '.join(map(_literal, value))}]), false)"
+        case "not_empty":
+            return f"coalesce(len({column}) > 0, false)"
+    raise ValueError(f"no SQL for the test {condition.op!r}")  # the catalogue rejects unknown tests
+
+
+def _detail_sql(indicator: Indicator, alias: str = "f") -> str:
+    """`field=value; ...` for every field the indicator tests (or a note that it tests none)."""
+    parts = []
+    for name in dict.fromkeys(c.field for c in indicator.where):
+        column = f"{alias}.{name}"
+        if FACTS[indicator.fact].fields[name] is FieldType.CODE_LIST:
+            shown = f"array_to_string({column}, ',')"
+        else:
+            shown = f"CAST({column} AS VARCHAR)"
+        parts.append(f"'{name}=' || coalesce({shown}, 'not recorded')")
+    return " || '; ' || ".join(parts) if parts else f"'{indicator.fact}'"
+
+
+def build_evidence(con: duckdb.DuckDBPyConnection, indicators: list[Indicator]) -> int:
+    """(Re)build `indicator_rules` and `indicator_evidence`; return the evidence row count."""
+    con.execute(f"""CREATE OR REPLACE TABLE {RULES_TABLE} (
+        indicator_id VARCHAR, version INTEGER, name VARCHAR, tier VARCHAR, fact VARCHAR,
+        at_least INTEGER, within_days INTEGER, age_at_least INTEGER, age_at_most INTEGER,
+        lasts_days INTEGER, raises_to VARCHAR, practitioner VARCHAR, guidance VARCHAR[],
+        conditions VARCHAR[], file VARCHAR)""")
+    con.executemany(f"INSERT INTO {RULES_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+        (i.id, i.version, i.name, i.tier, i.fact, i.at_least, i.within_days, i.age_at_least,
+         i.age_at_most, i.lasts_days, i.raises_to, i.practitioner, list(i.guidance),
+         [c.describe() for c in i.where], i.file) for i in indicators])
+    for fact in sorted({i.fact for i in indicators}):
+        columns = ", ".join(f'"{c}"' for c in fact_columns(fact))
+        con.execute(f"CREATE OR REPLACE TEMP TABLE ind_fact_{fact} AS "
+                    f"SELECT * FROM ({FACT_SQL[fact]}) AS f({columns}) WHERE f.at IS NOT NULL")
+    selects = []
+    for i in indicators:
+        where = " AND ".join(condition_sql(c) for c in i.where) or "true"
+        selects.append(f"""
+            SELECT '{i.id}' AS indicator_id, f.source, f.record_id, f.event_id, f.line, f.at,
+                   f.ends_at, f.record_dob, {_detail_sql(i)} AS detail
+            FROM ind_fact_{i.fact} f WHERE {where}""")
+    con.execute(f"""
+        CREATE OR REPLACE TABLE indicator_evidence AS
+        SELECT e.*, s.kind FROM ({' UNION ALL '.join(selects)}) e JOIN sources s USING (source)""")
+    return con.execute("SELECT count(*) FROM indicator_evidence").fetchall()[0][0]

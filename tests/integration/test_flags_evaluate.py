@@ -1,0 +1,57 @@
+"""Flags on a small simulated county, measured against its truth (linkage taken from the truth,
+so the indicators are measured apart from linkage quality)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lookout.chronology import build_chronology
+from lookout.evaluate.flags import flags_section, linkage_from_truth
+from lookout.indicators import run_indicators
+from lookout.runs import pipeline
+from lookout.warehouse.database import open_warehouse
+from lookout.workspace import Workspace
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory):
+    from lookout.simulate import simulate_county
+
+    root = tmp_path_factory.mktemp("county")
+    simulate_county(root, children=3000, seed=5)
+    ws = Workspace(root / "ws")
+    pipeline.ingest(root / "drop", ws)
+    con = open_warehouse(ws)
+    linkage_from_truth(con, root / "truth")
+    build_chronology(con)
+    report = run_indicators(con, ws)
+    yield con, root / "truth", report
+    con.close()
+
+
+def test_flags_table_matches_the_contract(county):
+    con, _, report = county
+    from lookout.contract.results import RESULT_FILES
+
+    columns = [r[0] for r in con.execute("DESCRIBE result_flags").fetchall()]
+    assert set(RESULT_FILES["flags.csv"]) <= set(columns)
+    levels = {r[0] for r in con.execute("SELECT DISTINCT level FROM result_flags").fetchall()}
+    assert levels <= {"low", "medium", "high"} and report.flags
+    bad = con.execute("""SELECT count(*) FROM result_flags
+                         WHERE first_flagged_at IS NULL OR first_flagged_at > as_of OR indicators = ''""").fetchall()
+    assert bad[0][0] == 0
+
+
+def test_evaluation_reports_every_measure_with_the_baseline(county):
+    con, truth, _ = county
+    section = flags_section(con, truth)
+    figures = section.figures
+    for name in ("recall_medium", "recall_high", "precision_medium", "recall_within_5_per_1000",
+                 "recall_within_20_per_1000", "median_lead_days_before_disclosure",
+                 "median_delay_days_after_start", "decoy_rate_medium"):
+        assert name in figures
+    assert figures["exploited_children"] > 0 and figures["children"] == 3000
+    assert 0 <= figures["recall_within_5_per_1000"] <= figures["recall_within_20_per_1000"] <= 1
+    assert set(section.details["single_agency"]) == {"police", "education", "social_care",
+                                                     "health_sexual", "health_emergency"}
+    assert "best_single_agency_recall_within_5_per_1000" in figures
