@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from lookout.cli.indicator_commands import register as register_indicator_commands
 from lookout.cli.progress import row_progress, stage_progress
 from lookout.runs import pipeline
 from lookout.runs.export import export_results
@@ -70,6 +71,10 @@ def run(
     _print_warehouse_summary(Workspace(workspace))
     with console.status("Linking person-records"):
         _print_link(pipeline.link(Workspace(workspace), engine=engine, retrain=retrain))
+    with console.status("Building chronologies and flagging children at risk"):
+        flagged = pipeline.indicators(Workspace(workspace))
+    console.print(f"Flags: {flagged:,} children at medium or high risk "
+                  f"(`lookout flags --workspace {workspace}` lists them with their evidence).")
 
 
 @app.command("link")
@@ -261,6 +266,9 @@ def _print_link(report) -> None:
                   f"{report.seconds['total']:.1f} s.")
     console.print("Entities: " + ", ".join(f"{n:,} {t.removeprefix('entity_')}"
                                            for t, n in report.entities.items()))
+
+
+register_indicator_commands(app)
 
 
 def main() -> None:

@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from lookout.chronology import build_chronology
+from lookout.indicators.stage import run_indicators
 from lookout.link import LinkReport, link_workspace
 from lookout.warehouse.database import open_warehouse
 from lookout.warehouse.derive import build_derived
 from lookout.warehouse.load import ExtractReport, ProgressFn, ingest_drop
 from lookout.workspace import Workspace
 
-STAGES = ("ingest", "link")
+STAGES = ("ingest", "link", "chronology", "indicators")
 
 
 @dataclass
@@ -20,6 +22,7 @@ class RunReport:
 
     extracts: list[ExtractReport]
     link: LinkReport | None = None
+    flags: int | None = None
 
 
 def ingest(drop: Path, workspace: Workspace, *, progress: ProgressFn | None = None) -> RunReport:
@@ -40,9 +43,22 @@ def link(workspace: Workspace, *, engine: str = "duckdb", retrain: bool = False)
     return link_workspace(workspace, engine=engine, retrain=retrain)
 
 
+def indicators(workspace: Workspace) -> int:
+    """Build every person's chronology and flag children at risk; return how many are flagged."""
+    con = open_warehouse(workspace)
+    try:
+        build_chronology(con)
+        run_indicators(con, workspace)
+        return con.execute("SELECT count(*) FROM result_flags WHERE level IN ('medium', 'high')"
+                           ).fetchall()[0][0]
+    finally:
+        con.close()
+
+
 def run(drop: Path, workspace: Workspace, *, progress: ProgressFn | None = None,
         engine: str = "duckdb", retrain: bool = False) -> RunReport:
-    """Run every stage over the drop: ingest, then link."""
+    """Run every stage over the drop: ingest, link, then chronology and indicators."""
     report = ingest(drop, workspace, progress=progress)
     report.link = link(workspace, engine=engine, retrain=retrain)
+    report.flags = indicators(workspace)
     return report
