@@ -76,6 +76,10 @@ class _LineTracker:
     def place(self, newline_counts: np.ndarray) -> tuple[np.ndarray, list[tuple[int, str]]]:
         """Lines of the next valid rows, and the malformed records (line, text) before them."""
         n = len(newline_counts)
+        if not self.pending and not newline_counts.any():  # the common case: a clean block
+            lines = np.arange(self.next_record, self.next_record + n, dtype=np.int64) + self.extra_lines
+            self.next_record += n
+            return lines, []
         pending_numbers = np.array([number for number, _ in self.pending], dtype=np.int64)
         candidates = np.arange(self.next_record, self.next_record + n + len(pending_numbers),
                                dtype=np.int64)
