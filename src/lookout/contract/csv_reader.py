@@ -23,7 +23,7 @@ import pyarrow.csv as pacsv
 from lookout.contract.errors import ExtractError
 
 LINE_COLUMN = "_line"
-_BLOCK_SIZE = 64 << 20
+_BLOCK_SIZE = 32 << 20
 
 
 @dataclass(frozen=True)

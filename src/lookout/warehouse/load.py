@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,15 +58,32 @@ class _PlannedFile:
     header: list[str]
 
 
-def ingest_drop(con: duckdb.DuckDBPyConnection, drop: Path, *,
-                progress: ProgressFn | None = None) -> list[ExtractReport]:
-    """Load every extract folder of a drop, in name order; return a report per extract."""
+def ingest_drop(con: duckdb.DuckDBPyConnection, drop: Path, *, progress: ProgressFn | None = None,
+                workers: int = 2) -> list[ExtractReport]:
+    """Load every extract folder of a drop; return a report per extract, in name order.
+
+    Extracts load side by side (`workers` at a time), each in its own transaction on its own
+    cursor: reading a CSV is single-threaded, so a second extract keeps the other core busy.
+    Extracts only ever append to shared tables or change their own rows, so their
+    transactions never conflict."""
     if not drop.is_dir():
         raise FileNotFoundError(f"{drop} is not a folder: a drop is a folder of extract folders")
     folders = sorted(p for p in drop.iterdir() if p.is_dir() and not p.name.startswith("."))
     if not folders:
         raise FileNotFoundError(f"{drop} holds no extract folders")
-    return [load_extract(con, folder, progress=progress) for folder in folders]
+    # Largest first, so the long loads start together and the small ones fill in around them.
+    by_size = sorted(folders, key=lambda f: (-sum(p.stat().st_size for p in f.iterdir() if p.is_file()), f.name))
+
+    def load(folder: Path) -> ExtractReport:
+        cursor = con.cursor()
+        try:
+            return load_extract(cursor, folder, progress=progress)
+        finally:
+            cursor.close()
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        reports = dict(zip(by_size, pool.map(load, by_size)))
+    return [reports[folder] for folder in folders]
 
 
 def load_extract(con: duckdb.DuckDBPyConnection, folder: Path, *,

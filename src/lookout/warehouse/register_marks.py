@@ -21,7 +21,7 @@ from lookout.warehouse.attendance import PLAIN_PRESENT, WEEKLY_COUNTS, merge_cou
 
 REGISTER_TABLE = "education_attendance"
 _PLAIN_PRESENT = pa.array(PLAIN_PRESENT)
-_COUNT_EVERY = 4_000_000  # marks per counting query: fewer, larger queries use both cores
+_COUNT_EVERY = 2_000_000  # marks per counting query: fewer, larger queries use both cores
 
 
 class RegisterMarks:
