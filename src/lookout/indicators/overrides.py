@@ -4,8 +4,8 @@ A score is a prompt for professional judgement (SERAF is "always overridable by 
 professional"). An override sets a child's level (`none`, `low`, `medium`, `high`) with who
 decided and why; it is appended to `WS/decisions/flag_overrides.jsonl`, never rewritten and
 never kept in the rebuildable warehouse, and the latest override for a person wins on every
-later run. The same mechanism as link decisions (`lookout.link.review`): a JSON line per
-decision, latest wins.
+later run. The same decision log as link decisions (`lookout.decisions`): a JSON line per decision,
+latest wins.
 
 An override names the person id and the person's records at the time, so that if re-linking
 gives the child a new id the override follows the records.
@@ -14,12 +14,12 @@ gives the child a new id the override follows the records.
 from __future__ import annotations
 
 import datetime as dt
-import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
+from lookout.decisions import append_decision, decision_log_path, read_decisions
 from lookout.indicators.vocabulary import LEVELS
 from lookout.workspace import Workspace
 
@@ -39,25 +39,17 @@ class Override:
     records: list[str] = field(default_factory=list)
 
 
+LOG = "flag_overrides"
+
+
 def overrides_path(workspace: Workspace) -> Path:
     """The append-only file of flag overrides."""
-    return workspace.root / "decisions" / "flag_overrides.jsonl"
+    return decision_log_path(workspace, LOG)
 
 
 def load_overrides(workspace: Workspace) -> list[Override]:
     """Every override ever recorded, oldest first."""
-    path = overrides_path(workspace)
-    if not path.exists():
-        return []
-    found = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            found.append(Override(**json.loads(line)))
-        except (TypeError, ValueError) as error:
-            raise ValueError(f"{path}, line {number}: not a flag override ({error})") from error
-    return found
+    return read_decisions(workspace, LOG, Override, "flag override")
 
 
 def record_override(workspace: Workspace, con: duckdb.DuckDBPyConnection | None, person_id: str, *,
@@ -85,10 +77,7 @@ def record_override(workspace: Workspace, con: duckdb.DuckDBPyConnection | None,
     override = Override(person_id, level, reason.strip(), by.strip(),
                         dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
                         computed, records)
-    path = overrides_path(workspace)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(json.dumps(asdict(override), sort_keys=True) + "\n")
+    append_decision(workspace, LOG, override)
     return override
 
 

@@ -11,12 +11,12 @@ re-ingest and retraining.
 from __future__ import annotations
 
 import datetime as dt
-import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
+from lookout.decisions import append_decision, decision_log_path, read_decisions
 from lookout.workspace import Workspace
 
 __all__ = ["Decision", "decisions_path", "load_decisions", "record_decision", "review_queue"]
@@ -43,26 +43,17 @@ class Decision:
                              f"{self.source_r}|{self.record_id_r}")))  # type: ignore[return-value]
 
 
+LOG = "link_decisions"
+
+
 def decisions_path(workspace: Workspace) -> Path:
     """The append-only file of link decisions."""
-    return workspace.root / "decisions" / "link_decisions.jsonl"
+    return decision_log_path(workspace, LOG)
 
 
 def load_decisions(workspace: Workspace) -> dict[tuple[str, str], Decision]:
     """The decision in force for each pair of records: the latest one recorded."""
-    path = decisions_path(workspace)
-    current: dict[tuple[str, str], Decision] = {}
-    if not path.exists():
-        return current
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            decision = Decision(**json.loads(line))
-        except (TypeError, ValueError) as error:
-            raise ValueError(f"{path}, line {number}: not a link decision ({error})") from error
-        current[decision.unique_ids] = decision
-    return current
+    return {d.unique_ids: d for d in read_decisions(workspace, LOG, Decision, "link decision")}
 
 
 def record_decision(workspace: Workspace, con: duckdb.DuckDBPyConnection, pair_id: str, *,
@@ -78,10 +69,7 @@ def record_decision(workspace: Workspace, con: duckdb.DuckDBPyConnection, pair_i
     decision = Decision(pair_id, source_l, record_id_l, source_r, record_id_r,
                         "accept" if accept else "reject", by.strip(), reason.strip(),
                         dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
-    path = decisions_path(workspace)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(json.dumps(asdict(decision), sort_keys=True) + "\n")
+    append_decision(workspace, LOG, decision)
     return decision
 
 
