@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from benchmarks import bench_ingest, bench_linkage
+from benchmarks import bench_ingest, bench_linkage, bench_networks
 
 
 def main() -> None:
@@ -19,6 +19,8 @@ def main() -> None:
     figures = {"ingest": bench_ingest.run(args.out / "ingest", args.children, args.seed)}
     figures["linkage"] = bench_linkage.run(args.out / "linkage", args.out / "ingest" / "county",
                                            args.out / "ingest" / "workspace")
+    figures["networks"] = bench_networks.run(args.out / "networks", args.out / "ingest" / "county",
+                                             args.out / "ingest" / "workspace")
     print(json.dumps(figures, indent=2))
 
 

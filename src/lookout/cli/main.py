@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from lookout.cli.indicator_commands import register as register_indicator_commands
+from lookout.cli.network_commands import register as register_network_commands
 from lookout.cli.progress import row_progress, stage_progress
 from lookout.runs import pipeline
 from lookout.runs.export import export_results
@@ -71,8 +72,11 @@ def run(
     _print_warehouse_summary(Workspace(workspace))
     with console.status("Linking person-records"):
         _print_link(pipeline.link(Workspace(workspace), engine=engine, retrain=retrain))
-    with console.status("Building chronologies and flagging children at risk"):
-        flagged = pipeline.indicators(Workspace(workspace))
+    with console.status("Flagging children at risk and finding networks around them"):
+        flagged, found = pipeline.flags_and_networks(Workspace(workspace))
+    console.print(f"Networks: {found.networks:,} suspected ({found.cross_area:,} across areas) in a "
+                  f"graph of {found.nodes:,} nodes and {found.edges:,} edges "
+                  f"(`lookout networks --workspace {workspace}` ranks them).")
     console.print(f"Flags: {flagged:,} children at medium or high risk "
                   f"(`lookout flags --workspace {workspace}` lists them with their evidence).")
 
@@ -269,6 +273,7 @@ def _print_link(report) -> None:
 
 
 register_indicator_commands(app)
+register_network_commands(app)
 
 
 def main() -> None:

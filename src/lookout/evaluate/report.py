@@ -32,6 +32,7 @@ def evaluate(workspace: Workspace, truth_dir: Path) -> list[Section]:
     """Run every section whose results table exists in the workspace's warehouse."""
     import lookout.evaluate.flags  # noqa: F401  (registers the flags section)
     import lookout.evaluate.linkage  # noqa: F401  (registers the linkage section)
+    import lookout.evaluate.networks  # noqa: F401  (registers the networks section)
 
     truth = truth_dir / "truth" if (truth_dir / "truth").is_dir() else truth_dir
     if not (truth / "records.csv").exists():

@@ -64,8 +64,27 @@ def _detail_sql(indicator: Indicator, alias: str = "f") -> str:
     return " || '; ' || ".join(parts) if parts else f"'{indicator.fact}'"
 
 
-def build_evidence(con: duckdb.DuckDBPyConnection, indicators: list[Indicator]) -> int:
-    """(Re)build `indicator_rules` and `indicator_evidence`; return the evidence row count."""
+def network_links_view(con: duckdb.DuckDBPyConnection, *, with_networks: bool = True) -> bool:
+    """Create the temporary view `ind_network_links` over the networks stage's
+    `result_network_links`, or empty when there are none (or `with_networks` is false);
+    return whether network links are used."""
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if with_networks and "result_network_links" in tables:
+        con.execute("CREATE OR REPLACE TEMP VIEW ind_network_links AS SELECT * FROM result_network_links")
+        return True
+    con.execute("""CREATE OR REPLACE TEMP VIEW ind_network_links AS
+                   SELECT NULL::VARCHAR AS source, NULL::VARCHAR AS record_id, NULL::VARCHAR AS event_id,
+                          NULL::TIMESTAMP AS at, NULL::INTEGER AS children_at_risk_linked,
+                          NULL::INTEGER AS network_children_at_risk, NULL::BOOLEAN AS cross_area
+                   WHERE false""")
+    return False
+
+
+def build_evidence(con: duckdb.DuckDBPyConnection, indicators: list[Indicator], *,
+                   with_networks: bool = True) -> int:
+    """(Re)build `indicator_rules` and `indicator_evidence`; return the evidence row count.
+    Network links are used when the networks stage has written them and `with_networks`."""
+    network_links_view(con, with_networks=with_networks)
     con.execute(f"""CREATE OR REPLACE TABLE {RULES_TABLE} (
         indicator_id VARCHAR, version INTEGER, name VARCHAR, tier VARCHAR, fact VARCHAR,
         at_least INTEGER, within_days INTEGER, age_at_least INTEGER, age_at_most INTEGER,

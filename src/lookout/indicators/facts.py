@@ -165,11 +165,19 @@ _EMERGENCY = """
            coalesce(safeguarding_concern, false)
     FROM health_emergency_attendances"""
 
+# The networks stage's links (`result_network_links`), read through a view the evidence step
+# creates (empty when no network results exist, or when indicators are scored without them).
+_NETWORK = """
+    SELECT n.source, n.record_id, n.event_id, NULL, n.at, NULL, r.dob,
+           n.children_at_risk_linked, n.network_children_at_risk, n.cross_area
+    FROM ind_network_links n
+    LEFT JOIN person_records r ON r.source = n.source AND r.record_id = n.record_id"""
+
 FACT_SQL: dict[str, str] = {
     "missing_episode": _MISSING, "police_incident": _INCIDENT, "incident_outcome": _OUTCOME,
     "intelligence_mention": _INTELLIGENCE, "school_concern": _CONCERN,
     "attendance_month": _ATTENDANCE, "referral": _REFERRAL, "care_episode": _CARE,
-    "clinic_attendance": _CLINIC, "emergency_attendance": _EMERGENCY}
+    "clinic_attendance": _CLINIC, "emergency_attendance": _EMERGENCY, "network_link": _NETWORK}
 
 if set(FACT_SQL) != set(FACTS):
     raise RuntimeError("every fact of the vocabulary needs its SQL, and no SQL may lack a fact")

@@ -54,9 +54,12 @@ def default_as_of(con: duckdb.DuckDBPyConnection) -> dt.date:
 
 
 def run_indicators(con: duckdb.DuckDBPyConnection, workspace: Workspace | None, *,
-                   as_of: dt.date | None = None, publish: bool = True) -> IndicatorReport:
+                   as_of: dt.date | None = None, publish: bool = True,
+                   with_networks: bool = True) -> IndicatorReport:
     """Score every child as of `as_of` (default: the latest extract's date) and write the
     result tables. Overrides recorded in `workspace` are applied (none if it is None).
+    The networks stage's links count as evidence when they exist, unless `with_networks` is
+    false (the pipeline's first pass, which the networks stage starts from).
 
     With `publish=False` (a look back "as of" a past date) nothing published is replaced:
     the same tables are written as temporary `asof_*` tables of this connection."""
@@ -68,7 +71,7 @@ def run_indicators(con: duckdb.DuckDBPyConnection, workspace: Workspace | None, 
     indicators = load_catalogue()
     rules = load_scoring_rules()
     as_of = as_of or default_as_of(con)
-    evidence_rows = build_evidence(con, indicators)
+    evidence_rows = build_evidence(con, indicators, with_networks=with_networks)
     seconds["evidence"] = time.perf_counter() - mark
 
     mark = time.perf_counter()

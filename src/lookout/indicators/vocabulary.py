@@ -88,6 +88,11 @@ FACTS: dict[str, Fact] = {f.name: f for f in (
          "A sexual health clinic attendance, with the Spotting the Signs proforma's answers.",
          {"services": FieldType.CODE_LIST, "diagnoses": FieldType.CODE_LIST,
           "sts_completed": FieldType.FLAG, "sts_flags": FieldType.CODE_LIST}),
+    Fact("network_link",
+         "A child's tie to a suspected exploitation network found by the networks stage, dated "
+         "when the whole path from the child to the network's adult was on record.",
+         {"children_at_risk_linked": FieldType.NUMBER, "network_children_at_risk": FieldType.NUMBER,
+          "cross_area": FieldType.FLAG}),
     Fact("emergency_attendance",
          "An emergency department attendance.",
          {"injury": FieldType.FLAG, "injury_intent": FieldType.CODE,

@@ -8,12 +8,13 @@ from pathlib import Path
 from lookout.chronology import build_chronology
 from lookout.indicators.stage import run_indicators
 from lookout.link import LinkReport, link_workspace
+from lookout.networks import NetworkReport, run_networks
 from lookout.warehouse.database import open_warehouse
 from lookout.warehouse.derive import build_derived
 from lookout.warehouse.load import ExtractReport, ProgressFn, ingest_drop
 from lookout.workspace import Workspace
 
-STAGES = ("ingest", "link", "chronology", "indicators")
+STAGES = ("ingest", "link", "chronology", "indicators", "networks")
 
 
 @dataclass
@@ -23,6 +24,7 @@ class RunReport:
     extracts: list[ExtractReport]
     link: LinkReport | None = None
     flags: int | None = None
+    networks: NetworkReport | None = None
 
 
 def ingest(drop: Path, workspace: Workspace, *, progress: ProgressFn | None = None) -> RunReport:
@@ -43,22 +45,45 @@ def link(workspace: Workspace, *, engine: str = "duckdb", retrain: bool = False)
     return link_workspace(workspace, engine=engine, retrain=retrain)
 
 
-def indicators(workspace: Workspace) -> int:
-    """Build every person's chronology and flag children at risk; return how many are flagged."""
+def indicators(workspace: Workspace, *, with_networks: bool = True) -> int:
+    """Build every person's chronology and flag children at risk; return how many are flagged.
+    Network links count as evidence when the networks stage has written them, unless
+    `with_networks` is false."""
     con = open_warehouse(workspace)
     try:
         build_chronology(con)
-        run_indicators(con, workspace)
+        run_indicators(con, workspace, with_networks=with_networks)
         return con.execute("SELECT count(*) FROM result_flags WHERE level IN ('medium', 'high')"
                            ).fetchall()[0][0]
     finally:
         con.close()
 
 
+def networks(workspace: Workspace) -> NetworkReport:
+    """Find suspected exploitation networks around the children flagged (see `lookout.networks`)."""
+    con = open_warehouse(workspace)
+    try:
+        report = run_networks(con)
+        con.execute("CHECKPOINT")
+        return report
+    finally:
+        con.close()
+
+
+def flags_and_networks(workspace: Workspace) -> tuple[int, NetworkReport]:
+    """Indicators without network evidence, then networks from those flags, then indicators
+    again with the networks' links: a network is never found from flags it raised itself,
+    and re-running the same drop gives the same results."""
+    indicators(workspace, with_networks=False)
+    report = networks(workspace)
+    return indicators(workspace), report
+
+
 def run(drop: Path, workspace: Workspace, *, progress: ProgressFn | None = None,
         engine: str = "duckdb", retrain: bool = False) -> RunReport:
-    """Run every stage over the drop: ingest, link, then chronology and indicators."""
+    """Run every stage over the drop: ingest, link, chronology and indicators, networks, and
+    indicators again with the networks' evidence."""
     report = ingest(drop, workspace, progress=progress)
     report.link = link(workspace, engine=engine, retrain=retrain)
-    report.flags = indicators(workspace)
+    report.flags, report.networks = flags_and_networks(workspace)
     return report

@@ -1,0 +1,140 @@
+"""Networks on a small simulated county: tables, evaluation, the network indicator, the
+commands and export (linkage taken from the truth, so networks are measured on their own)."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from typer.testing import CliRunner
+
+from lookout.chronology import build_chronology
+from lookout.evaluate.flags import linkage_from_truth
+from lookout.evaluate.networks import networks_section
+from lookout.indicators import run_indicators
+from lookout.link.entities import build_entities
+from lookout.networks import run_networks
+from lookout.runs import pipeline
+from lookout.warehouse.database import open_warehouse
+from lookout.workspace import Workspace
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory):
+    from lookout.simulate import simulate_county
+
+    root = tmp_path_factory.mktemp("county")
+    simulate_county(root, children=3000, seed=5)
+    ws = Workspace(root / "ws")
+    pipeline.ingest(root / "drop", ws)
+    con = open_warehouse(ws)
+    linkage_from_truth(con, root / "truth")
+    build_entities(con)
+    build_chronology(con)
+    run_indicators(con, ws, with_networks=False)
+    report = run_networks(con)
+    run_indicators(con, ws)
+    con.execute("CHECKPOINT")
+    con.close()
+    yield ws, root, report
+
+
+def _con(ws):
+    return open_warehouse(ws, read_only=True)
+
+
+def test_rings_are_recovered_without_false_networks(county):
+    ws, root, report = county
+    con = _con(ws)
+    try:
+        section = networks_section(con, root / "truth")
+    finally:
+        con.close()
+    figures = section.figures
+    assert report.networks >= 1 and figures["rings"] >= 1
+    assert figures["rings_recovered"] >= 1, section.details
+    assert figures["top_ten_false"] <= figures["top_ten_true"], section.details
+
+
+def test_every_network_edge_is_traceable_to_records(county):
+    ws, _, _ = county
+    con = _con(ws)
+    try:
+        untraced = con.execute("""
+            SELECT count(*) FROM result_network_edges e
+            ANTI JOIN result_network_evidence v USING (network_id, a_type, a_key, b_type, b_key)""").fetchall()[0][0]
+        unknown_sources = con.execute("""
+            SELECT count(*) FROM result_network_evidence ANTI JOIN sources USING (source)""").fetchall()[0][0]
+        roles = {r[0] for r in con.execute("SELECT DISTINCT role FROM result_networks").fetchall()}
+        at_risk = con.execute("""
+            SELECT count(*) FROM result_networks n JOIN result_flags_computed f
+              ON n.entity_type = 'person' AND f.person_id = n.entity_key
+            WHERE n.role = 'child_at_risk'""").fetchall()[0][0]
+    finally:
+        con.close()
+    assert untraced == 0 and unknown_sources == 0
+    assert {"child_at_risk", "suspected_offender"} <= roles
+    assert roles <= {"child_at_risk", "suspected_offender", "associate", "place", "vehicle", "phone"}
+    assert at_risk > 0
+
+
+def test_children_in_networks_gain_the_network_indicator_with_their_path(county):
+    ws, _, _ = county
+    con = _con(ws)
+    try:
+        linked = con.execute("SELECT count(DISTINCT person_id) FROM result_network_links").fetchall()[0][0]
+        evidence = con.execute("""
+            SELECT e.person_id, e.source, e.record_id, e.event_id, l.path
+            FROM result_flag_evidence e JOIN result_network_links l
+              ON l.source = e.source AND l.record_id = e.record_id AND l.event_id = e.event_id
+            WHERE e.indicator_id IN ('network_member', 'network_adult_linked_to_children_at_risk')""").fetchall()
+    finally:
+        con.close()
+    assert linked > 0
+    assert evidence, "no flag carries network evidence"
+    assert all(" -[" in row[4] for row in evidence)
+
+
+def test_commands_list_explain_draw_and_export(county, tmp_path):
+    from lookout.cli.main import app
+
+    ws, _, _ = county
+    runner = CliRunner()
+    listed = runner.invoke(app, ["networks", "--workspace", str(ws.root)])
+    assert listed.exit_code == 0, listed.output
+    assert "N001" in listed.output
+    svg, png = tmp_path / "n.svg", tmp_path / "n.png"
+    shown = runner.invoke(app, ["network", "N001", "--workspace", str(ws.root),
+                                "--svg", str(svg), "--png", str(png)])
+    assert shown.exit_code == 0, shown.output
+    assert "suspected_offender" in shown.output and "Paths from each child" in shown.output
+    assert svg.read_text().startswith("<svg") and png.read_bytes()[:4] == b"\x89PNG"
+    con = _con(ws)
+    try:
+        surnames = {r[0] for r in con.execute(
+            "SELECT DISTINCT surname FROM person_records WHERE surname IS NOT NULL").fetchall()}
+    finally:
+        con.close()
+    drawn = svg.read_text()
+    assert not any(f">{name}<" in drawn or f" {name} " in drawn for name in surnames)
+    missing = runner.invoke(app, ["network", "N999", "--workspace", str(ws.root)])
+    assert missing.exit_code == 1 and "no network" in missing.output
+    exported = runner.invoke(app, ["export", str(tmp_path / "out"), "--workspace", str(ws.root)])
+    assert exported.exit_code == 0, exported.output
+    with (tmp_path / "out" / "networks.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows and set(rows[0]) == {"network_id", "entity_type", "entity_key", "role", "areas"}
+
+
+def test_rerunning_gives_the_same_networks(county):
+    ws, _, _ = county
+    con = open_warehouse(ws)
+    try:
+        before = con.execute("SELECT * FROM result_networks ORDER BY ALL").fetchall()
+        run_indicators(con, ws, with_networks=False)
+        run_networks(con)
+        run_indicators(con, ws)
+        after = con.execute("SELECT * FROM result_networks ORDER BY ALL").fetchall()
+    finally:
+        con.close()
+    assert before == after
