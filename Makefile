@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DIR ?= demo
-DEMO_CHILDREN ?= 5000
+DEMO_CHILDREN ?= 20000
 DEMO_SEED ?= 7
 
 .PHONY: env demo test bench clean
