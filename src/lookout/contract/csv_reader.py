@@ -112,19 +112,22 @@ class CsvBatches:
     collected in `malformed` (complete once iteration ends), blank ones counted.
     """
 
-    def __init__(self, path: Path, header: list[str]) -> None:
+    def __init__(self, path: Path, header: list[str], *, has_quotes: bool | None = None) -> None:
+        """`has_quotes`: whether the file holds a double quote anywhere, if the caller already
+        knows (it read the file to hash it); otherwise the file is scanned for one."""
         self.path = path
         self.header = header
+        self._has_quotes = has_quotes
         self.malformed: list[MalformedRecord] = []
         self.blank_lines = 0
         self.rows_yielded = 0
         self._tracker = _LineTracker()
-        self._quoted = True  # set per read: whether any value may hold a quoted newline
+        self._quoted = True  # whether any value may hold a quoted newline
 
     def __iter__(self) -> Iterator[pa.RecordBatch]:
         width = len(self.header)
         internal = [f"c{i}" for i in range(width)]
-        self._quoted = _has_quotes(self.path)
+        self._quoted = _has_quotes(self.path) if self._has_quotes is None else self._has_quotes
 
         def on_invalid(row: pacsv.InvalidRow) -> str:
             self._tracker.pending.append((row.number, row.text))

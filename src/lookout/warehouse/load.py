@@ -93,14 +93,15 @@ def load_extract(con: duckdb.DuckDBPyConnection, folder: Path, *,
     try:
         manifest = read_manifest(folder)
         planned, ignored = _plan(folder, manifest)
-        digest = _content_sha256(folder, planned)
+        digest, quoted = _content_sha256(folder, planned)
         load_id = f"{manifest.source}@{digest[:16]}"
         if con.execute("SELECT count(*) FROM loads WHERE load_id = ?", [load_id]).fetchall()[0][0]:
             return ExtractReport(manifest.source, manifest.kind, "unchanged", load_id,
                                  ignored_files=ignored)
         con.execute("BEGIN TRANSACTION")
         try:
-            reports = [_load_file(con, manifest, load_id, item, progress) for item in planned]
+            reports = [_load_file(con, manifest, load_id, item, item.path in quoted, progress)
+                       for item in planned]
             _record_load(con, manifest, load_id, digest, reports)
             _supersede_older_rows(con, manifest, load_id, planned)
             con.execute("COMMIT")
@@ -139,25 +140,30 @@ def _plan(folder: Path, manifest: Manifest) -> tuple[list[_PlannedFile], list[st
     return planned, sorted(by_name)
 
 
-def _content_sha256(folder: Path, planned: list[_PlannedFile]) -> str:
+def _content_sha256(folder: Path, planned: list[_PlannedFile]) -> tuple[str, set[Path]]:
+    """The extract's content hash, and which of its files hold a double quote anywhere (found
+    in the same read, so the CSV reader need not scan them again)."""
     digest = hashlib.sha256()
+    quoted: set[Path] = set()
     for path in [folder / MANIFEST_NAME, *sorted(item.path for item in planned)]:
         digest.update(path.name.encode() + b"\0")
         with path.open("rb") as handle:
             while chunk := handle.read(8 << 20):
                 digest.update(chunk)
+                if path not in quoted and b'"' in chunk:
+                    quoted.add(path)
         digest.update(b"\0")
-    return digest.hexdigest()
+    return digest.hexdigest(), quoted
 
 
 def _load_file(con: duckdb.DuckDBPyConnection, manifest: Manifest, load_id: str,
-               item: _PlannedFile, progress: ProgressFn | None) -> FileReport:
+               item: _PlannedFile, has_quotes: bool, progress: ProgressFn | None) -> FileReport:
     contract_file = item.contract_file
     lower = [name.lower() for name in item.header]
     checker = RowChecker(contract_file, lower, source=manifest.source, load_id=load_id)
     report = FileReport(item.path.name, extra_columns=checker.extra)
     rejected: list[dict] = []
-    batches = CsvBatches(item.path, item.header)
+    batches = CsvBatches(item.path, item.header, has_quotes=has_quotes)
     stream_error: list[ExtractError] = []
     marks = RegisterMarks() if contract_file.table == REGISTER_TABLE else None
 

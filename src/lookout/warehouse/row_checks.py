@@ -126,7 +126,7 @@ class RowChecker:
         self.extra = [name for name in header if name not in contract_file.column_names]
         self._present = [c for c in contract_file.columns if c.name.lower() in header]
         self._sql = {c.name.lower(): column_check_sql(c) for c in self._present}
-        self._con = duckdb.connect()
+        self._con = duckdb.connect(config={"threads": 1})  # tiny queries: one thread, no pool to wake
         self.schema = pa.schema(
             [("_source", pa.string()), ("_load_id", pa.string()), ("_line", pa.int64())]
             + [(c.name.lower(), ARROW_TYPES[c.type]) for c in contract_file.columns]
