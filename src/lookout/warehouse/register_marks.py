@@ -28,7 +28,7 @@ class RegisterMarks:
     """Accumulates the weekly counts of one attendance file's valid marks."""
 
     def __init__(self) -> None:
-        self._con = duckdb.connect()
+        self._con = duckdb.connect(config={"threads": 1})
         empty = ("(SELECT NULL::VARCHAR upn, NULL::VARCHAR school_urn, NULL::DATE date, "
                  "NULL::VARCHAR session, NULL::VARCHAR code)")
         self._con.execute(f"CREATE TABLE partial AS SELECT * FROM ({weekly_counts_sql(empty)}) WHERE false")
