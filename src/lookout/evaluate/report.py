@@ -30,6 +30,7 @@ SECTIONS: list[tuple[str, str, Callable[[duckdb.DuckDBPyConnection, Path], Secti
 
 def evaluate(workspace: Workspace, truth_dir: Path) -> list[Section]:
     """Run every section whose results table exists in the workspace's warehouse."""
+    import lookout.evaluate.accountability  # noqa: F401  (registers the accountability section)
     import lookout.evaluate.flags  # noqa: F401  (registers the flags section)
     import lookout.evaluate.linkage  # noqa: F401  (registers the linkage section)
     import lookout.evaluate.networks  # noqa: F401  (registers the networks section)

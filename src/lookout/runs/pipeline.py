@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from lookout.accountability import AccountabilityReport, run_accountability
 from lookout.chronology import build_chronology
 from lookout.indicators.stage import run_indicators
 from lookout.link import LinkReport, link_workspace
@@ -14,7 +15,7 @@ from lookout.warehouse.derive import build_derived
 from lookout.warehouse.load import ExtractReport, ProgressFn, ingest_drop
 from lookout.workspace import Workspace
 
-STAGES = ("ingest", "link", "chronology", "indicators", "networks")
+STAGES = ("ingest", "link", "chronology", "indicators", "networks", "accountability")
 
 
 @dataclass
@@ -25,6 +26,7 @@ class RunReport:
     link: LinkReport | None = None
     flags: int | None = None
     networks: NetworkReport | None = None
+    accountability: AccountabilityReport | None = None
 
 
 def ingest(drop: Path, workspace: Workspace, *, progress: ProgressFn | None = None) -> RunReport:
@@ -79,11 +81,23 @@ def flags_and_networks(workspace: Workspace) -> tuple[int, NetworkReport]:
     return indicators(workspace), report
 
 
+def accountability(workspace: Workspace) -> AccountabilityReport:
+    """Run the accountability checks over the warehouse (see `lookout.accountability`)."""
+    con = open_warehouse(workspace)
+    try:
+        report = run_accountability(con, workspace)
+        con.execute("CHECKPOINT")
+        return report
+    finally:
+        con.close()
+
+
 def run(drop: Path, workspace: Workspace, *, progress: ProgressFn | None = None,
         engine: str = "duckdb", retrain: bool = False) -> RunReport:
-    """Run every stage over the drop: ingest, link, chronology and indicators, networks, and
-    indicators again with the networks' evidence."""
+    """Run every stage over the drop: ingest, link, chronology and indicators, networks,
+    indicators again with the networks' evidence, and the accountability checks."""
     report = ingest(drop, workspace, progress=progress)
     report.link = link(workspace, engine=engine, retrain=retrain)
     report.flags, report.networks = flags_and_networks(workspace)
+    report.accountability = accountability(workspace)
     return report

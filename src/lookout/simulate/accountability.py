@@ -12,7 +12,7 @@ import datetime as dt
 
 import numpy as np
 
-from .calendar import PERIOD_START
+from .calendar import EXTRACTED_AT, PERIOD_START
 from .events import CaseNote, ClinicVisit, Concern, EmergencyVisit, Events, Incident, MissingEpisode, Referral
 from .ordinary_services import referral
 from .world import Person, World
@@ -155,8 +155,8 @@ def label_cross_record(world: World, rng: np.random.Generator, ev: Events) -> No
             third = episodes[i]
             if third.start - episodes[i - 2].start > 90 * _D or any(c[0] == "repeat_missing_no_strategy" for c in third.checks):
                 continue
-            if "planted" in child.traits:
-                continue
+            if "planted" in child.traits or third.start + 7 * _D > EXTRACTED_AT:
+                continue  # planted cases are labelled where planted; one not yet due cannot fail
             answered = any(third.start <= t <= third.start + 7 * _D for t in refs.get(tid, []))
             if not answered and "social_care" in child.allowed_kinds and rng.random() < (0.5 if child.exploited else 0.8):
                 at = third.start + dt.timedelta(hours=float(rng.uniform(20, 140)))

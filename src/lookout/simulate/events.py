@@ -146,7 +146,10 @@ class CaseNote:
 
 
 def checks_of(event) -> list[tuple[str, str]]:
-    """Every accountability case planted on ``event``."""
+    """Every accountability case planted on ``event``. A missing episode that began after the
+    child's eighteenth birthday is an adult's: the duties to children do not apply."""
+    if isinstance(event, MissingEpisode) and event.child.age_on(event.start.date()) >= 18:
+        return []
     single = getattr(event, "check", None)
     return ([single] if single else []) + list(getattr(event, "checks", []))
 

@@ -129,7 +129,8 @@ def emergency_events(world: World, rng: np.random.Generator, ev: Events) -> None
             ev.emergency.append(EmergencyVisit(
                 child, at, complaint, injury, intent, False, concern, referred,
                 "Seen and discharged with advice." if not concern else "Delay in presentation; history unclear.",
-                ("ae_safeguarding_no_referral", "failure") if concern and not referred else None))
+                ("ae_safeguarding_no_referral", "failure")
+                if concern and not referred and child.age_on(at.date()) < 18 else None))
             if referred:
                 ev.referrals.append(referral(rng, child, at + dt.timedelta(hours=5), "3E",
                                              "A&E safeguarding concern", ("18B",)))

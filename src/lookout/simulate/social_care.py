@@ -110,9 +110,13 @@ def _missing(world: World, rng: np.random.Generator, episode: MissingEpisode) ->
         world.ledger.protected.add((folder, "ssda903_missing.csv", row))
     if episode.end:
         held = episode.interview_at
+        # An interview that was never held was, at best, offered late and declined: an offer
+        # declined within 72 hours meets the duty, and such episodes are labelled handled.
+        declined = not held and rng.random() < 0.5
+        offered = episode.end + dt.timedelta(hours=2 if held else float(rng.uniform(80, 200)))
         irow = la.tables["return_interviews.csv"].add(
-            CHILD=cid, MIS_START=iso(episode.start.date()), offered_at=iso(episode.end + dt.timedelta(hours=2)),
-            held_at=iso(held), declined="N" if held else str(rng.choice(["Y", "N"])),
+            CHILD=cid, MIS_START=iso(episode.start.date()), offered_at=iso(offered) if held or declined else "",
+            held_at=iso(held), declined="Y" if declined else "N",
             summary="Talked about reasons for going missing." if held else "")
         world.ledger.protected.add((folder, "return_interviews.csv", irow))
 

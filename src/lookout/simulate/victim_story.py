@@ -92,7 +92,8 @@ def victim_events(world: World, rng: np.random.Generator, ring: Ring, victim: Pe
                 intent=("", str(rng.choice(["assault", "unknown"])), "self_harm")[kind],
                 alcohol_or_drugs=kind != 1 or rng.random() < 0.5, safeguarding=safeguarding,
                 referred=referred, text=f"Brought in by friends at {at:%H:%M}; vague about events.",
-                check=("ae_safeguarding_no_referral", "failure") if safeguarding and not referred else None))
+                check=("ae_safeguarding_no_referral", "failure")
+                if safeguarding and not referred and victim.age_on(at.date()) < 18 else None))
 
 
 def _police(world, rng, ring, victim, offender, ev, start, end) -> None:
@@ -197,7 +198,7 @@ def _clinic(rng, victim, ev, start, end) -> None:
         referred = bool(refer_to) and rng.random() < 0.6
         checks = []
         age = victim.age_on(at.date())
-        if flags and not referred:
+        if flags and not referred and age < 18:
             checks.append(("sts_concern_no_referral", "failure"))
         if age <= 12 and not referred:
             checks.append(("under13_sexual_activity_no_referral", "failure"))
