@@ -9,6 +9,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from lookout.cli.accountability_commands import print_accountability
+from lookout.cli.accountability_commands import register as register_accountability_commands
 from lookout.cli.indicator_commands import register as register_indicator_commands
 from lookout.cli.network_commands import register as register_network_commands
 from lookout.cli.progress import row_progress, stage_progress
@@ -79,6 +81,8 @@ def run(
                   f"(`lookout networks --workspace {workspace}` ranks them).")
     console.print(f"Flags: {flagged:,} children at medium or high risk "
                   f"(`lookout flags --workspace {workspace}` lists them with their evidence).")
+    with console.status("Running accountability checks"):
+        print_accountability(pipeline.accountability(Workspace(workspace)))
 
 
 @app.command("link")
@@ -273,6 +277,7 @@ def _print_link(report) -> None:
 
 
 register_indicator_commands(app)
+register_accountability_commands(app)
 register_network_commands(app)
 
 
