@@ -95,3 +95,28 @@ def test_export_writes_every_contract_file_with_its_header(county, tmp_path: Pat
 @pytest.mark.parametrize("command", ["simulate", "ingest", "run", "quarantine", "export"])
 def test_every_command_has_help(command: str) -> None:
     assert "Usage" in lookout(command, "--help").stdout
+
+
+def test_findings_list_show_resolve_and_summary(county) -> None:
+    county_dir, workspace = county
+    ws = str(workspace.root)
+    planted = {(r["check_id"], r["source"], r["record_id"]) for r in _truth(county_dir, "accountability.csv")
+               if r["planted"] == "failure"}
+    con = open_warehouse(workspace, read_only=True)
+    fid, check, source, record = con.execute(
+        "SELECT finding_id, check_id, source, record_id FROM accountability_findings "
+        "WHERE check_id = 'referral_no_decision' ORDER BY finding_id LIMIT 1").fetchall()[0]
+    con.close()
+    assert (check, source, record) in planted
+    shown = lookout("findings", "show", fid, "--workspace", ws).stdout
+    assert record in shown and "Working Together" in shown and "What to do" in shown
+    refused = subprocess.run([sys.executable, "-m", "lookout", "findings", "resolve", fid, "--workspace", ws,
+                              "--by", "analyst"], capture_output=True, text=True)
+    assert refused.returncode == 1 and "reason" in refused.stdout
+    lookout("findings", "resolve", fid, "--workspace", ws, "--by", "analyst", "--reason", "Decided late; audited")
+    assert fid not in lookout("findings", "list", "--workspace", ws, "--status", "open", "--limit", "100000").stdout
+    lookout("run", str(county_dir / "drop"), "--workspace", ws)
+    resolved = lookout("findings", "list", "--workspace", ws, "--status", "resolved").stdout
+    assert fid in resolved
+    summary = lookout("findings", "summary", "--workspace", ws).stdout
+    assert "referral_no_decision" in summary and "%" in summary

@@ -12,6 +12,7 @@ from rich.table import Table
 from lookout.cli.accountability_commands import print_accountability
 from lookout.cli.accountability_commands import register as register_accountability_commands
 from lookout.cli.indicator_commands import register as register_indicator_commands
+from lookout.cli.app_commands import register as register_app_commands
 from lookout.cli.network_commands import register as register_network_commands
 from lookout.cli.progress import row_progress, stage_progress
 from lookout.runs import pipeline
@@ -178,9 +179,17 @@ def evaluate(
     from lookout.evaluate import evaluate as run_evaluation
 
     for section in run_evaluation(Workspace(workspace), truth):
-        table = Table("measure", "value", title=section.name)
-        for name, value in section.figures.items():
-            table.add_row(name, str(value))
+        nested = [v for v in section.figures.values() if isinstance(v, dict)]
+        if nested and len(nested) == len(section.figures):
+            # one row per item (e.g. per check), one column per measure
+            columns = list(dict.fromkeys(k for v in nested for k in v))
+            table = Table("", *columns, title=section.name)
+            for name, value in section.figures.items():
+                table.add_row(name, *("" if value.get(c) is None else str(value.get(c)) for c in columns))
+        else:
+            table = Table("measure", "value", title=section.name)
+            for name, value in section.figures.items():
+                table.add_row(name, str(value))
         console.print(table)
 
 
@@ -279,6 +288,7 @@ def _print_link(report) -> None:
 register_indicator_commands(app)
 register_accountability_commands(app)
 register_network_commands(app)
+register_app_commands(app)
 
 
 def main() -> None:
