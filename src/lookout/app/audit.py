@@ -1,0 +1,118 @@
+"""The audit log: an append-only, hash-chained record of every view, search, reveal,
+decision and export, and of every refusal.
+
+Each event's hash is SHA-256 over its own fields (canonical JSON) and the previous event's
+hash, so changing, removing or reordering any event breaks every hash after it; the chain's
+head (`audit_head`) holds the last sequence number and hash, so cutting events off the end
+is noticed too. The database refuses UPDATE and DELETE on the table (triggers); the chain
+catches whatever goes around that (a file edited by hand, a superuser)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lookout.app.store import AuditEvent, AuditHead, Store
+from lookout.app.store.types import utc_now
+
+__all__ = ["AUDITED_ACTIONS", "ChainReport", "EventDraft", "append_event", "event_hash",
+           "verify_chain"]
+
+GENESIS = "0" * 64
+AUDITED_ACTIONS = ("view", "search", "reveal", "decision", "export", "sign_in", "sign_out",
+                   "admin")
+
+
+@dataclass
+class EventDraft:
+    """What is known of an event before it is chained."""
+
+    action: str
+    route: str
+    outcome: str = "done"
+    username: str | None = None
+    role: str | None = None
+    agency: str | None = None
+    target_kind: str | None = None
+    target_id: str | None = None
+    reason: str | None = None
+    ip: str | None = None
+    detail: dict = field(default_factory=dict)
+
+
+def _canonical(value: dict) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def event_hash(event: AuditEvent) -> str:
+    """The hash an event must carry: over its fields and the previous event's hash."""
+    fields = {"seq": event.seq, "at": event.at.astimezone(dt.timezone.utc).isoformat(),
+              "username": event.username, "role": event.role, "agency": event.agency,
+              "action": event.action, "outcome": event.outcome, "route": event.route,
+              "target_kind": event.target_kind, "target_id": event.target_id,
+              "reason": event.reason, "detail": event.detail, "ip": event.ip,
+              "prev_hash": event.prev_hash}
+    return hashlib.sha256(_canonical(fields).encode("utf-8")).hexdigest()
+
+
+def append_event(session: Session, draft: EventDraft) -> AuditEvent:
+    """Chain the event onto the log inside the session's (write) transaction and return it.
+    The head row is locked for the rest of the transaction, so appends queue in order."""
+    if draft.action not in AUDITED_ACTIONS:
+        raise ValueError(f"{draft.action!r} is not an audited action ({', '.join(AUDITED_ACTIONS)})")
+    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
+    event = AuditEvent(seq=head.seq + 1, at=utc_now(),
+                       username=draft.username, role=draft.role, agency=draft.agency,
+                       action=draft.action, outcome=draft.outcome[:200], route=draft.route[:200],
+                       target_kind=draft.target_kind, target_id=draft.target_id,
+                       reason=draft.reason, detail=_canonical(draft.detail), ip=draft.ip,
+                       prev_hash=head.hash)
+    event.hash = event_hash(event)
+    session.add(event)
+    head.seq, head.hash = event.seq, event.hash
+    session.flush()
+    return event
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """The result of checking the chain: how many events, and the first problem found."""
+
+    events: int
+    ok: bool
+    problem: str | None = None
+
+
+def verify_chain(store: Store, *, batch: int = 5000) -> ChainReport:
+    """Recompute every hash in order and compare with the stored chain and head."""
+    previous, expected_seq, count = GENESIS, 1, 0
+    with store.read() as session:
+        head = session.execute(select(AuditHead).where(AuditHead.id == 1)).scalar_one()
+        last = 0
+        while True:
+            events = session.execute(select(AuditEvent).where(AuditEvent.seq > last)
+                                     .order_by(AuditEvent.seq).limit(batch)).scalars().all()
+            if not events:
+                break
+            for event in events:
+                if event.seq != expected_seq:
+                    return ChainReport(count, False, f"event {expected_seq} is missing "
+                                       f"(found {event.seq} next)")
+                if event.prev_hash != previous:
+                    return ChainReport(count, False, f"event {event.seq} does not follow event "
+                                       f"{event.seq - 1}: its previous hash differs")
+                if event_hash(event) != event.hash:
+                    return ChainReport(count, False, f"event {event.seq} was changed after it "
+                                       "was written: its hash does not match its contents")
+                previous, expected_seq, count = event.hash, event.seq + 1, count + 1
+            last = events[-1].seq
+            session.expunge_all()
+    if head.seq != count or head.hash != previous:
+        return ChainReport(count, False, f"the log ends at event {count} but its head records "
+                           f"event {head.seq}: events were removed from the end")
+    return ChainReport(count, True)

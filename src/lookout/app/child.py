@@ -1,0 +1,155 @@
+"""Everything the child page shows, read from the warehouse: the flag and its evidence, the
+linked records and why they were linked, the chronology, networks and open findings, with
+each source's legal basis. Pseudonymous unless names were revealed; limited to one agency's
+records for users whose account names an agency."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import duckdb
+
+from lookout.app.warehouse import table_names
+from lookout.chronology.render import ChronologyEntry, person_chronology
+from lookout.indicators.trace import FlagTrace, explain_flag
+from lookout.link.explain import RecordExplanation, explain_record
+from lookout.workspace import Workspace
+
+__all__ = ["ChildPage", "LinkedRecord", "SourceBasis", "child_page"]
+
+EXPLAINED_RECORDS = 12
+
+
+@dataclass(frozen=True)
+class SourceBasis:
+    """An extract whose data a page shows, with the legal basis it was shared under."""
+
+    source: str
+    kind: str
+    agency: str
+    area: str
+    legal_basis: str | None
+    extracted_at: object
+
+
+@dataclass
+class LinkedRecord:
+    """One of the child's records, with names only when revealed."""
+
+    source: str
+    record_id: str
+    kind: str
+    match_probability: float | None
+    forenames: str | None = None
+    surname: str | None = None
+    dob: object = None
+    explanation: RecordExplanation | None = None
+
+
+@dataclass
+class ChildPage:
+    """The child page's content."""
+
+    person_id: str
+    revealed: bool
+    flag: FlagTrace | None
+    records: list[LinkedRecord]
+    hidden_records: int
+    chronology: list[ChronologyEntry]
+    evidence_events: set[tuple[str, str]]
+    networks: list[dict]
+    findings: list[dict]
+    findings_checked: bool
+    sources: dict[str, SourceBasis] = field(default_factory=dict)
+
+
+def child_page(con: duckdb.DuckDBPyConnection, workspace: Workspace, person_id: str, *,
+               sources: frozenset[str] | None, revealed: bool) -> ChildPage | None:
+    """The page of `person_id`, or None if no such person (in the user's scope)."""
+    tables = table_names(con)
+    if "result_linkage" not in tables:
+        return None
+    visible = (lambda source: True) if sources is None else (lambda source: source in sources)
+    rows = con.execute("""
+        SELECT l.source, l.record_id, r.kind, l.match_probability, r.forenames, r.surname, r.dob
+        FROM result_linkage l JOIN person_records r USING (source, record_id)
+        WHERE l.person_id = ? ORDER BY l.source, l.record_id""", [person_id]).fetchall()
+    if not rows:
+        return None
+    records = [LinkedRecord(s, rid, kind, p, *((fn, sn, dob) if revealed else (None, None, None)))
+               for s, rid, kind, p, fn, sn, dob in rows if visible(s)]
+    if not records:
+        return None
+    for record in records[:EXPLAINED_RECORDS]:
+        record.explanation = _explanation(con, workspace, record, visible)
+    flag = _flag(con, person_id, tables, visible)
+    chronology = []
+    if "chronology" in tables:
+        try:
+            chronology = [e for e in person_chronology(con, person_id, reveal=revealed) if visible(e.source)]
+        except ValueError:
+            chronology = []
+    evidence = {(r.source, r.event_id) for ind in (flag.indicators if flag else ()) for r in ind.records}
+    page = ChildPage(person_id, revealed, flag, records, len(rows) - len(records), chronology,
+                     evidence, _networks(con, person_id, tables) if sources is None else [],
+                     *_findings(con, person_id, tables, visible))
+    shown = {r.source for r in records} | {e.source for e in chronology} \
+        | {f["source"] for f in page.findings}
+    page.sources = source_bases(con, shown)
+    return page
+
+
+def source_bases(con: duckdb.DuckDBPyConnection, shown: set[str]) -> dict[str, SourceBasis]:
+    """The legal basis of each extract in `shown`, by source."""
+    if not shown:
+        return {}
+    return {row[0]: SourceBasis(*row) for row in con.execute("""
+        SELECT source, kind, agency, area, legal_basis, extracted_at FROM sources
+        WHERE list_contains(?, source) ORDER BY source""", [sorted(shown)]).fetchall()}
+
+
+def _explanation(con, workspace, record: LinkedRecord, visible) -> RecordExplanation | None:
+    try:
+        found = explain_record(con, workspace, record.source, record.record_id)
+    except ValueError:
+        return None
+    found.links[:] = [link for link in found.links if visible(link.other_source)]
+    found.members[:] = [m for m in found.members if visible(m[0])]
+    return found
+
+
+def _flag(con, person_id: str, tables: set[str], visible) -> FlagTrace | None:
+    if "result_flags" not in tables:
+        return None
+    try:
+        trace = explain_flag(con, person_id)
+    except ValueError:
+        return None
+    kept = []
+    for indicator in trace.indicators:
+        records = tuple(r for r in indicator.records if visible(r.source))
+        if records:
+            kept.append(replace(indicator, records=records))
+    return replace(trace, indicators=tuple(kept))
+
+
+def _networks(con, person_id: str, tables: set[str]) -> list[dict]:
+    if "result_networks" not in tables or "result_network_summary" not in tables:
+        return []
+    cur = con.execute("""
+        SELECT s.network_id, s.rank, s.score, s.children_at_risk, s.suspected_offenders, s.members,
+               s.areas, s.cross_area, n.role, l.path
+        FROM result_networks n JOIN result_network_summary s USING (network_id)
+        LEFT JOIN result_network_links l ON l.network_id = n.network_id AND l.person_id = n.entity_key
+        WHERE n.entity_type = 'person' AND n.entity_key = ? ORDER BY s.rank""", [person_id])
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def _findings(con, person_id: str, tables: set[str], visible) -> tuple[list[dict], bool]:
+    if "accountability_findings" not in tables:
+        return [], False
+    cur = con.execute("""SELECT * FROM accountability_findings WHERE person_id = ?
+                         ORDER BY status = 'resolved', due_at, finding_id""", [person_id])
+    names = [d[0] for d in cur.description]
+    return [f for f in (dict(zip(names, row)) for row in cur.fetchall()) if visible(f["source"])], True

@@ -1,0 +1,42 @@
+"""Rendering pages and answering forms the same way on every page."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from fastapi import HTTPException
+
+from lookout.app.policy import Access
+from lookout.app.services import NotFound
+
+__all__ = ["answer_form", "back", "page"]
+
+
+def page(access: Access, template: str, status_code: int = 200, **context) -> HTMLResponse:
+    """A page rendered with the user, their CSRF token and any message from the query string."""
+    request = access.request
+    context.update(access=access, user=access.principal,
+                   csrf_token=access.principal.csrf_token if access.principal else "",
+                   message=request.query_params.get("done"), error=request.query_params.get("error"))
+    return access.context.templates.TemplateResponse(request, template, context, status_code=status_code)
+
+
+def back(path: str, *, done: str | None = None, error: str | None = None,
+         anchor: str = "") -> RedirectResponse:
+    """Redirect after a form (303), with a message for the next page."""
+    query = urlencode({k: v for k, v in (("done", done), ("error", error)) if v})
+    return RedirectResponse(f"{path}{'?' + query if query else ''}{anchor}", status_code=303)
+
+
+def answer_form(access: Access, path: str, done: str, action, anchor: str = ""):
+    """Run a form's action; redirect back with its message, or its error (logged as refused)."""
+    try:
+        action()
+    except NotFound as missing:
+        raise HTTPException(404, str(missing)) from None
+    except ValueError as problem:
+        access.refuse(str(problem))
+        return back(path, error=str(problem), anchor=anchor)
+    return back(path, done=done, anchor=anchor)

@@ -1,0 +1,198 @@
+"""What the pages and the JSON API do, written once: each function takes the request's
+`Access` (already authorised by the policy), does one thing, and raises ValueError with a
+message a user can act on when the input is wrong. Writes go through `Access.write()`, so
+the change and its audit event commit together."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from lookout.app import accountability, casework, link_review
+from lookout.app.casework import CaseState, add_entry, child_records, entries_for, flag_snapshot, fold
+from lookout.app.child import ChildPage, child_page
+from lookout.app.policy import Access
+from lookout.app.queue import QueueRow, review_queue
+from lookout.app.reveals import grant_reveal, is_revealed
+from lookout.app.store import CaseEntry, User
+from lookout.app.warehouse import table_names
+from lookout.indicators.overrides import Override, record_override, resolve_overrides
+
+__all__ = ["ChildView", "add_child_entry", "add_finding_entry", "decide_pair", "override_flag",
+           "queue", "reveal_names", "search", "set_finding_status", "view_child", "view_finding"]
+
+
+class NotFound(LookupError):
+    """The thing asked for does not exist (or not for this user)."""
+
+
+@dataclass
+class ChildView:
+    """A child's page: warehouse content plus casework."""
+
+    page: ChildPage
+    entries: list[CaseEntry]
+    state: CaseState
+    override: Override | None
+    assignable: list[str]
+
+
+def parse_due(value: str | None) -> dt.date | None:
+    """A due date from a form or JSON (YYYY-MM-DD), or None if blank."""
+    if value is None or not str(value).strip():
+        return None
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date written YYYY-MM-DD") from None
+
+
+def queue(access: Access, *, level: str | None = None, status: str | None = None,
+          mine: bool = False) -> list[QueueRow]:
+    """The review queue the user may see."""
+    with access.context.store.read() as session:
+        return review_queue(access.warehouse(), session, sources=access.sources, level=level or None,
+                            status=status or None,
+                            assignee=access.principal.username if mine else None)
+
+
+def view_child(access: Access, person_id: str) -> ChildView:
+    """The child's page, names shown only if this session revealed them."""
+    con = access.warehouse()
+    store = access.context.store
+    with store.read() as session:
+        revealed = is_revealed(session, session_id=access.principal.session_id, person_id=person_id)
+        page = child_page(con, access.workspace, person_id, sources=access.sources, revealed=revealed)
+        if page is None:
+            raise NotFound(f"there is no person {person_id!r}"
+                           + (" with records of your agency" if access.sources is not None else ""))
+        entries = entries_for(session, con, "child", person_id, child_records(con, person_id))
+        assignable = session.execute(select(User.username).where(
+            User.active.is_(True), User.role.in_(sorted(casework.CASEWORK))).order_by(User.username)
+        ).scalars().all()
+    state = CaseState()
+    for entry in entries:
+        fold(state, entry)
+    override = resolve_overrides(con, access.workspace).get(person_id) \
+        if "result_linkage" in table_names(con) else None
+    access.event.detail["names_shown"] = revealed
+    return ChildView(page, entries, state, override, list(assignable))
+
+
+def reveal_names(access: Access, person_id: str, reason: str) -> None:
+    """Reveal the child's names to this session, for a reason (logged)."""
+    _require_child(access, person_id)
+    access.event.reason = (reason or "").strip() or None
+    with access.write() as session:
+        grant_reveal(session, session_id=access.principal.session_id, person_id=person_id,
+                     reason=reason, minutes=access.context.settings.reveal_minutes)
+
+
+def add_child_entry(access: Access, person_id: str, *, kind: str, text: str = "",
+                    decision: str | None = None, assignee: str | None = None,
+                    due_on: str | None = None) -> CaseEntry:
+    """Assign the child, record a decision, or add a note."""
+    con = access.warehouse()
+    records = _require_child(access, person_id)
+    snapshot = flag_snapshot(con, person_id) if kind == "decision" else None
+    access.event.reason = text.strip() or None
+    access.event.detail.update({"entry": kind, "decision": decision, "assignee": assignee})
+    with access.write() as session:
+        return add_entry(session, subject_kind="child", subject_id=person_id, records=records,
+                         kind=kind, by=access.principal.username, text=text, decision=decision,
+                         assignee=assignee, due_on=parse_due(due_on), snapshot=snapshot)
+
+
+def override_flag(access: Access, person_id: str, *, level: str, reason: str) -> Override:
+    """Override the child's flag level (the indicators stage's own override log)."""
+    con = access.warehouse()
+    _require_child(access, person_id)
+    access.event.reason = reason.strip() or None
+    access.event.detail.update({"entry": "override", "level": level})
+    with access.write():
+        return record_override(access.workspace, con, person_id, level=level, reason=reason,
+                               by=access.principal.username)
+
+
+def view_finding(access: Access, finding_id: str) -> tuple[dict, list[CaseEntry], CaseState]:
+    """A finding with its casework."""
+    found = accountability.finding(access.warehouse(), finding_id)
+    if found is None:
+        raise NotFound(f"there is no finding {finding_id!r}")
+    with access.context.store.read() as session:
+        entries = entries_for(session, None, "finding", finding_id, [])
+    state = CaseState()
+    for entry in entries:
+        fold(state, entry)
+    return found, entries, state
+
+
+def add_finding_entry(access: Access, finding_id: str, *, kind: str, text: str = "",
+                      assignee: str | None = None, due_on: str | None = None) -> CaseEntry:
+    """Assign a finding or add a note to it."""
+    found = accountability.finding(access.warehouse(), finding_id)
+    if found is None:
+        raise NotFound(f"there is no finding {finding_id!r}")
+    if kind not in ("assignment", "note"):
+        raise ValueError("a finding can be assigned or noted here; its status is set on its own")
+    access.event.reason = text.strip() or None
+    access.event.detail.update({"entry": kind, "assignee": assignee})
+    with access.write() as session:
+        return add_entry(session, subject_kind="finding", subject_id=finding_id,
+                         records=[f"{found['source']}|{found['record_id']}"], kind=kind,
+                         by=access.principal.username, text=text, assignee=assignee,
+                         due_on=parse_due(due_on))
+
+
+def set_finding_status(access: Access, finding_id: str, *, status: str, reason: str):
+    """Acknowledge or resolve a finding (the accountability stage's life cycle)."""
+    if accountability.finding(access.warehouse(), finding_id) is None:
+        raise NotFound(f"there is no finding {finding_id!r}")
+    access.event.reason = reason.strip() or None
+    access.event.detail.update({"status": status})
+    with access.write():
+        return accountability.record_finding_status(access.workspace, finding_id, status,
+                                                    by=access.principal.username, reason=reason)
+
+
+def decide_pair(access: Access, pair_id: str, *, accept: bool, reason: str):
+    """Decide that a pair's two records are, or are not, one person."""
+    from lookout.link.review import record_decision
+
+    access.event.reason = reason.strip() or None
+    access.event.detail.update({"decision": "accept" if accept else "reject"})
+    if "link_pairs" not in table_names(access.warehouse()):
+        raise NotFound("there are no scored pairs yet")
+    with access.write():
+        return record_decision(access.workspace, access.warehouse(), pair_id, accept=accept,
+                               by=access.principal.username, reason=reason)
+
+
+def search(access: Access, query: str) -> list[dict]:
+    """People whose person id or source record id is `query` (never a name)."""
+    query = (query or "").strip()
+    con = access.warehouse()
+    if not query or "result_linkage" not in table_names(con):
+        return []
+    source, _, record = query.partition("/")
+    params: list = [query, query, source.strip(), record.strip()]
+    scope = ""
+    if access.sources is not None:
+        scope = "AND list_contains(?, l.source)"
+        params.append(sorted(access.sources))
+    rows = con.execute(f"""
+        SELECT DISTINCT l.person_id, f.level FROM result_linkage l
+        LEFT JOIN result_flags f USING (person_id)
+        WHERE (l.person_id = ? OR l.record_id = ? OR (l.source = ? AND l.record_id = ?)) {scope}
+        ORDER BY l.person_id LIMIT 50""", params).fetchall() if "result_flags" in table_names(con) else []
+    return [{"person_id": p, "level": level} for p, level in rows]
+
+
+def _require_child(access: Access, person_id: str) -> list[str]:
+    records = child_records(access.warehouse(), person_id)
+    visible = [r for r in records if access.sources is None or r.split("|", 1)[0] in access.sources]
+    if not visible:
+        raise NotFound(f"there is no person {person_id!r}")
+    return records

@@ -1,0 +1,35 @@
+"""Reading the warehouse from the app: read-only, briefly, and never in the pipeline's way.
+
+DuckDB lets one process write a file; a read-only connection still holds a shared lock, so
+the app opens the warehouse for each request and closes it when the request ends. While the
+pipeline is writing, or before it has run, pages say so instead of failing."""
+
+from __future__ import annotations
+
+import duckdb
+
+from lookout.warehouse.database import open_warehouse
+from lookout.workspace import Workspace
+
+__all__ = ["WarehouseUnavailable", "open_readonly", "table_names"]
+
+
+class WarehouseUnavailable(Exception):
+    """The warehouse cannot be read now; the message says why in plain English."""
+
+
+def open_readonly(workspace: Workspace) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the workspace's warehouse, or WarehouseUnavailable."""
+    if not workspace.warehouse_path.exists():
+        raise WarehouseUnavailable("no results yet: the pipeline has not run in this workspace "
+                                   "(`lookout run DROP --workspace WS`)")
+    try:
+        return open_warehouse(workspace, read_only=True)
+    except duckdb.IOException as error:
+        raise WarehouseUnavailable("the results are being rebuilt by a pipeline run: try again "
+                                   f"in a minute ({str(error).splitlines()[0]})") from error
+
+
+def table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Names of every table and view in the warehouse."""
+    return {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
