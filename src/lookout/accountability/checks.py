@@ -76,8 +76,10 @@ def repeat_missing_no_strategy(con: duckdb.DuckDBPyConnection, p: Params) -> str
     episodes, within, respond = int(p["episodes"]), int(p["within_days"]), int(p["respond_days"])
     return f"""
         WITH episode AS (
-            SELECT DISTINCT person_id, episode, episode_start, exact_start, dob FROM acc_episode
-            WHERE person_id IS NOT NULL),
+            -- one row per episode, however many sources recorded it (their dates of birth may differ)
+            SELECT person_id, episode, min(episode_start) AS episode_start, bool_or(exact_start) AS exact_start,
+                   max(dob) AS dob
+            FROM acc_episode WHERE person_id IS NOT NULL GROUP BY person_id, episode),
         counted AS (
             SELECT *, count(*) OVER (PARTITION BY person_id ORDER BY episode_start
                                      RANGE BETWEEN INTERVAL {within} DAY PRECEDING AND CURRENT ROW) AS recent,
