@@ -3,8 +3,9 @@
 Decisions are authoritative data, not derived: they live in `WS/decisions/<log>.jsonl`, one
 JSON object per line, never rewritten and never kept in the rebuildable warehouse, so a re-run
 of the pipeline can neither lose nor change them. Each kind of decision (a link between two
-records, a flag's level) is a frozen dataclass; its log is read back oldest first and the
-caller decides which decision is in force (for both kinds today: the latest).
+records, a flag's level, a finding's status) is a frozen dataclass; its log is read back
+oldest first and the caller decides which decision is in force (for every kind today: the
+latest).
 """
 
 from __future__ import annotations
