@@ -25,6 +25,7 @@ def _police() -> dict[str, str]:
     nominals = [[f"N{i}", f"Surname{i}", f"Name{i}", CHILD, "F"] for i in range(1, 20)]
     nominals[11] = ["N12", "Surname12", "Name12", "1995-06-01", "F"]      # 16 when assaulted
     nominals.append(["N20", "Adult", "Alan", ADULT, "M"])
+    nominals.append(["N21", "Unknown", "Uma", "", "F"])                    # no date of birth recorded
     episode = ["episode_id", "nominal_id", "reported_at", "reported_by", "found_at", "return_interview_at"]
     return {
         "nominals.csv": csv_text(["nominal_id", "surname", "forenames", "dob", "sex"], nominals),
@@ -36,8 +37,9 @@ def _police() -> dict[str, str]:
             ["MP4", "N4", "2013-08-31T20:00:00", "parent", "2013-08-31T23:00:00", ""],
             # the same episode as the council's LA5 record: the police give the exact return
             ["MP5", "N5", "2012-06-01T21:00:00", "care_home", "2012-06-02T09:00:00", ""],
-            # an adult: not a child's episode
+            # an adult: not a child's episode; someone of unknown age: judged, and said so
             ["MP20", "N20", "2012-03-01T20:00:00", "other", "2012-03-02T10:00:00", ""],
+            ["MP21", "N21", "2012-03-01T20:00:00", "other", "2012-03-02T10:00:00", ""],
             # three episodes in 89 days, a referral 6 days after the third (in time)
             ["MP61", "N6", "2012-01-10T20:00:00", "parent", "2012-01-10T23:00:00", "2012-01-11T10:00:00"],
             ["MP62", "N6", "2012-02-20T20:00:00", "parent", "2012-02-20T23:00:00", "2012-02-21T10:00:00"],
@@ -148,7 +150,9 @@ def _clinic() -> dict[str, str]:
             # 12 years old: no referral (failure) and with one; 13 since the day before
             ["A4", "C1", "PR4", "2000-01-01", "F", "2012-09-01T10:00:00", "pregnancy_test", "N", "", "N"],
             ["A5", "C1", "PR5", "1999-08-31", "F", "2012-09-01T10:00:00", "pregnancy_test", "N", "", "N"],
-            ["A6", "C1", "PR6", "2000-01-01", "F", "2012-09-01T10:00:00", "pregnancy_test", "N", "", "Y"]])}
+            ["A6", "C1", "PR6", "2000-01-01", "F", "2012-09-01T10:00:00", "pregnancy_test", "N", "", "Y"],
+            # the clinic typed 2000 for a girl whose police and school records agree on 1998: 14
+            ["A7", "C1", "PR7", "2000-01-01", "F", "2012-09-01T10:00:00", "pregnancy_test", "N", "", "N"]])}
 
 
 def _emergency() -> dict[str, str]:
@@ -168,6 +172,7 @@ def _links() -> dict[tuple[str, str], str]:
     links |= {("school", f"U{i}"): f"P{i}" for i in range(30, 35)}
     links |= {("clinic", f"PR{i}"): f"P-C{i}" for i in range(1, 7)}
     links |= {("ed", f"E{i}"): f"P-E{i}" for i in range(1, 5)}
+    links |= {("clinic", "PR7"): "P19", ("school", "U34"): "P19"}
     return links
 
 
@@ -215,6 +220,9 @@ def test_return_interview_71_hours_is_in_time_73_is_late(checked):
     assert cases["MP1"] is False and cases["MP2"] is True and cases["MP3"] is True
     # not yet due when the extract was taken, and an adult's episode: not judged
     assert "MP4" not in cases and "MP20" not in cases
+    assert cases["MP21"] is True
+    assert checked.execute("SELECT summary FROM accountability_findings WHERE record_id = 'MP21'"
+                           ).fetchall()[0][0].startswith("Age not recorded.")
     # the council's record of MP5 is timed from the police's return time, so both are late
     assert cases["MP5"] is True and cases["LA5/2012-06-01"] is True
     # an offer within 72 hours that the child declined meets the duty
@@ -265,6 +273,7 @@ def test_concerns_with_no_referral(checked):
     # E4 is a finding at once, due after the extract was taken: not overdue yet
     assert checked.execute("SELECT strftime(due_at, '%Y-%m-%d'), overdue FROM accountability_findings "
                            "WHERE record_id = 'E4'").fetchall() == [("2013-09-06", False)]
+    # A7's own date of birth says 12; the two records that agree say 14
     assert _cases(checked, "under13_sexual_activity_no_referral") == {"A4": True, "A6": False}
 
 

@@ -55,10 +55,12 @@ def missing_no_return_interview(con: duckdb.DuckDBPyConnection, p: Params) -> st
             SELECT e.*, s.as_of, e.returned_by + INTERVAL {hours} HOUR AS due
             FROM acc_episode e JOIN acc_source s USING (source)
             WHERE e.episode_return IS NOT NULL
-              AND (e.dob IS NULL AND e.kind = 'care' OR {age_sql('e.dob', 'e.episode_start')} < 18))
+              -- a child, or of unknown age (missing-person reports are mostly of children)
+              AND (e.dob IS NULL OR {age_sql('e.dob', 'e.episode_start')} < 18))
         SELECT source, record_id, line, person_id, episode_return AS raised_at, due AS due_at,
                episode_held_at AS done_at,
                NOT coalesce(episode_held_at <= due OR episode_declined_offer_at <= due, false) AS failed,
+               CASE WHEN dob IS NULL THEN 'Age not recorded. ' ELSE '' END ||
                'Missing from ' || {_ts('episode_start')} || ', back ' ||
                CASE WHEN exact_return THEN {_ts('episode_return')} ELSE strftime(episode_return, '%Y-%m-%d') END ||
                '; return home interview ' ||
@@ -144,7 +146,7 @@ def sexual_offence_closed_no_referral(con: duckdb.DuckDBPyConnection, p: Params)
     return f"""
         WITH victim AS (
             SELECT i._source, i.incident_id, i._line, i.reported_at, i.outcome, i.outcome_at, l.person_id,
-                   {age_sql('coalesce(n.dob, d.dob)', at)} AS age
+                   {age_sql('coalesce(d.dob, n.dob)', at)} AS age
             FROM police_incidents i
             JOIN police_incident_people v ON v._source = i._source AND v.incident_id = i.incident_id
                                           AND v.role = 'victim'
@@ -204,7 +206,7 @@ def child_criminalised(con: duckdb.DuckDBPyConnection, p: Params) -> str:
     return f"""
         WITH treated AS (
             SELECT i._source, i.incident_id, i._line, i.incident_type, i.reported_at, i.outcome,
-                   {at} AS at_time, v.role, l.person_id, {age_sql('coalesce(n.dob, d.dob)', at)} AS age
+                   {at} AS at_time, v.role, l.person_id, {age_sql('coalesce(d.dob, n.dob)', at)} AS age
             FROM police_incidents i
             JOIN police_incident_people v ON v._source = i._source AND v.incident_id = i.incident_id
             LEFT JOIN police_nominals n ON n._source = v._source AND n.nominal_id = v.nominal_id
@@ -278,7 +280,7 @@ def sts_concern_no_referral(con: duckdb.DuckDBPyConnection, p: Params) -> str:
         LEFT JOIN acc_person l ON l.source = a._source AND l.record_id = a.patient_ref
         LEFT JOIN acc_dob d ON d.person_id = l.person_id
         WHERE len(coalesce(a.sts_flags, [])) > 0
-          AND {age_sql('coalesce(a.dob, d.dob)', 'a.attended_at')} < {int(p['under_age'])}""",
+          AND {age_sql('coalesce(d.dob, a.dob)', 'a.attended_at')} < {int(p['under_age'])}""",
                         int(p["respond_days"]), "Spotting the Signs concerns at a sexual health attendance")
 
 
@@ -292,7 +294,7 @@ def ae_safeguarding_no_referral(con: duckdb.DuckDBPyConnection, p: Params) -> st
         LEFT JOIN acc_person l ON l.source = a._source AND l.record_id = a.attendance_id
         LEFT JOIN acc_dob d ON d.person_id = l.person_id
         WHERE coalesce(a.safeguarding_concern, false)
-          AND {age_sql('coalesce(a.dob, d.dob)', 'a.arrived_at')} < {int(p['under_age'])}""",
+          AND {age_sql('coalesce(d.dob, a.dob)', 'a.arrived_at')} < {int(p['under_age'])}""",
                         int(p["respond_days"]), "A&E attendance with a safeguarding concern")
 
 
@@ -300,7 +302,7 @@ def under13_sexual_activity_no_referral(con: duckdb.DuckDBPyConnection, p: Param
     return _no_referral(f"""
         SELECT a._source AS source, a.attendance_id AS record_id, a._line AS line, l.person_id,
                a.attended_at AS raised_at,
-               'aged ' || {age_sql('coalesce(a.dob, d.dob)', 'a.attended_at')}::VARCHAR || ': ' ||
+               'aged ' || {age_sql('coalesce(d.dob, a.dob)', 'a.attended_at')}::VARCHAR || ': ' ||
                array_to_string(list_concat(coalesce(a.services, []), coalesce(a.diagnoses, [])), ', ') AS detail,
                coalesce(a.referral_made, false) AS referred, a.referral_at AS referred_at, a.referral_to AS referred_to
         FROM health_sexual_attendances a
@@ -308,7 +310,7 @@ def under13_sexual_activity_no_referral(con: duckdb.DuckDBPyConnection, p: Param
         LEFT JOIN acc_dob d ON d.person_id = l.person_id
         WHERE (len(list_intersect(coalesce(a.services, []), [{_codes(p['services'])}])) > 0
                OR len(coalesce(a.diagnoses, [])) > 0)
-          AND {age_sql('coalesce(a.dob, d.dob)', 'a.attended_at')} <= {int(p['at_most_age'])}""",
+          AND {age_sql('coalesce(d.dob, a.dob)', 'a.attended_at')} <= {int(p['at_most_age'])}""",
                         int(p["respond_days"]), "Sexual activity recorded at a sexual health attendance")
 
 
@@ -365,7 +367,7 @@ def victim_blaming_language(con: duckdb.DuckDBPyConnection, p: Params) -> str:
     for what, sql in _TEXTS.items():
         if needs[what] not in tables:
             continue
-        query = sql.format(age=age_sql("coalesce(a.dob, d.dob)", "a.arrived_at"),
+        query = sql.format(age=age_sql("coalesce(d.dob, a.dob)", "a.arrived_at"),
                            incident_age=age_sql("n.dob", "coalesce(i.occurred_at, i.reported_at)"))
         for source, record_id, line, person_id, at, text in con.execute(query).fetchall():
             matches = find_phrases(text)

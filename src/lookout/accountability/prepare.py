@@ -6,7 +6,8 @@ reads as its rule and not as plumbing.
 - `acc_person`: (source, record_id) -> person_id, from linkage.
 - `acc_source`: each extract's agency, area and `as_of` (when it was extracted: a deadline
   later than that cannot yet have been missed).
-- `acc_dob`: each person's date of birth (the commonest one their records give).
+- `acc_dob`: each person's agreed date of birth (one that two or more of their records give,
+  more than give any other); ages are taken from it first, else from the record itself.
 - `acc_referral`: referrals to children's social care, by person.
 - `acc_episode`: missing and away episodes from police reports and SSDA903 returns, one row
   per record, with `episode` naming the episode across sources: a care record and a police
@@ -39,11 +40,20 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("""
         CREATE OR REPLACE TEMP TABLE acc_source AS
         SELECT source, kind, agency, area, CAST(extracted_at AS TIMESTAMP) AS as_of FROM sources""")
+    # A date of birth that two or more of a person's records agree on, and more of them than
+    # any other: it outweighs one record's typing error. Without one, each record's own is used.
     con.execute("""
         CREATE OR REPLACE TEMP TABLE acc_dob AS
-        SELECT l.person_id, mode(r.dob) AS dob
-        FROM person_records r JOIN acc_person l USING (source, record_id)
-        WHERE r.dob IS NOT NULL GROUP BY l.person_id""")
+        WITH counted AS (
+            SELECT l.person_id, r.dob, count(*) AS records
+            FROM person_records r JOIN acc_person l USING (source, record_id)
+            WHERE r.dob IS NOT NULL GROUP BY ALL),
+        ranked AS (
+            SELECT *, row_number() OVER (PARTITION BY person_id ORDER BY records DESC, dob) AS rank,
+                      lead(records) OVER (PARTITION BY person_id ORDER BY records DESC, dob) AS runner_up
+            FROM counted)
+        SELECT person_id, dob FROM ranked
+        WHERE rank = 1 AND records >= 2 AND coalesce(runner_up, 0) < records""")
     con.execute("""
         CREATE OR REPLACE TEMP TABLE acc_referral AS
         SELECT l.person_id, f._source AS source, f.referral_id, f.received_at, f.decision, f.decision_at
@@ -73,7 +83,7 @@ def _episodes(con: duckdb.DuckDBPyConnection) -> None:
                l.person_id, 'police' AS kind, m.reported_at AS started_at, m.found_at AS returned_at,
                m.found_at AS returned_by, true AS exact, m.return_interview_at AS held_at,
                CAST(NULL AS TIMESTAMP) AS declined_offer_at,
-               coalesce(n.dob, d.dob) AS dob
+               coalesce(d.dob, n.dob) AS dob
         FROM police_missing_episodes m
         LEFT JOIN police_nominals n ON n._source = m._source AND n.nominal_id = m.nominal_id
         LEFT JOIN acc_person l ON l.source = m._source AND l.record_id = m.nominal_id
@@ -85,7 +95,7 @@ def _episodes(con: duckdb.DuckDBPyConnection) -> None:
                -- the time a return interview was offered
                least(CAST(m.mis_end AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 1 SECOND,
                      CASE WHEN i.offered_at >= CAST(m.mis_end AS TIMESTAMP) THEN i.offered_at END),
-               false, i.held_at, i.declined_offer_at, coalesce(r.dob, d.dob)
+               false, i.held_at, i.declined_offer_at, coalesce(d.dob, r.dob)
         FROM social_care_ssda903_missing m
         LEFT JOIN interview i ON i._source = m._source AND i.child = m.child AND i.mis_start = m.mis_start
         LEFT JOIN person_records r ON r.source = m._source AND r.record_id = m.child
