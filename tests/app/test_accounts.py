@@ -1,0 +1,105 @@
+"""Accounts and sessions: Argon2id hashes, cookie flags, throttling, expiry, sign-out, CSRF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from sqlalchemy import select, update
+
+from lookout.app.store import LoginSession, User, open_store
+
+from tests.app.conftest import PASSWORD
+
+
+def _login_form(client):
+    page = client.get("/login")
+    return re.search(r'name="login_token" value="([^"]+)"', page.text).group(1)
+
+
+def test_passwords_are_stored_as_argon2id_hashes(sqlite_deployment) -> None:
+    store = sqlite_deployment.app.state.lookout.store
+    with store.read() as session:
+        hashes = session.execute(select(User.password_hash)).scalars().all()
+    assert hashes and all(h.startswith("$argon2id$") and PASSWORD not in h for h in hashes)
+
+
+def test_the_session_cookie_is_secure_httponly_and_strict(sqlite_deployment) -> None:
+    client = sqlite_deployment.client().client
+    token = _login_form(client)
+    response = client.post("/login", data={"username": "analyst", "password": PASSWORD,
+                                           "login_token": token, "next": "/queue"})
+    assert response.status_code == 303 and response.headers["location"] == "/queue"
+    cookie = next(c for c in response.headers.get_list("set-cookie") if c.startswith("lookout_session="))
+    flags = {part.strip().lower() for part in cookie.split(";")[1:]}
+    assert {"httponly", "secure", "samesite=strict", "path=/"} <= flags
+
+
+def test_sign_in_refuses_a_wrong_password_and_a_forged_form(sqlite_deployment) -> None:
+    client = sqlite_deployment.client().client
+    token = _login_form(client)
+    wrong = client.post("/login", data={"username": "manager", "password": "not it at all",
+                                        "login_token": token})
+    assert wrong.status_code == 401 and "lookout_session" not in wrong.headers.get("set-cookie", "")
+    fresh = sqlite_deployment.client().client
+    forged = fresh.post("/login", data={"username": "manager", "password": PASSWORD,
+                                        "login_token": "made-up"})
+    assert forged.status_code == 403
+
+
+def test_repeated_failures_throttle_sign_in_even_with_the_right_password(sqlite_deployment) -> None:
+    client = sqlite_deployment.client().client
+    for _ in range(sqlite_deployment.settings.login_failures):
+        assert client.post("/api/session", json={"username": "admin", "password": "guess guess guess"}
+                           ).status_code == 401
+    refused = client.post("/api/session", json={"username": "admin", "password": PASSWORD})
+    assert refused.status_code == 429 and "too many failed sign-ins" in refused.json()["detail"]
+    events = sqlite_deployment.client("auditor").get("/api/audit", params={"action": "sign_in"}).json()
+    assert any(e["username"] == "admin" and e["outcome"] == "refused: throttled" for e in events)
+
+
+def test_a_forged_or_ended_or_idle_session_is_not_accepted(sqlite_deployment) -> None:
+    signed = sqlite_deployment.client("analyst")
+    assert signed.get("/api/queue").status_code == 200
+    cookie = signed.client.cookies.get("lookout_session")
+    forged = sqlite_deployment.client()
+    forged.client.cookies.set("lookout_session", cookie[:-3] + ("abc" if not cookie.endswith("abc") else "xyz"))
+    assert forged.get("/api/queue").status_code == 401
+    store = sqlite_deployment.app.state.lookout.store
+    with store.write() as session:
+        session.execute(update(LoginSession).values(
+            last_seen_at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=2)))
+    assert signed.get("/api/queue").status_code == 401
+    again = sqlite_deployment.client("analyst")
+    assert again.client.delete("/api/session", headers={"X-CSRF-Token": again.csrf}).status_code == 200
+    assert again.get("/api/queue").status_code == 401
+
+
+def test_changes_need_the_sessions_csrf_token(sqlite_deployment) -> None:
+    child = sqlite_deployment.county.child_of_police
+    signed = sqlite_deployment.client("analyst")
+    assert signed.post_form(f"/children/{child}/notes", {"text": "no token"}, csrf=False).status_code == 403
+    assert signed.post_json(f"/api/children/{child}/notes", {"text": "no token"}, csrf=False).status_code == 403
+    other = sqlite_deployment.client("manager")
+    stolen = signed.client.post(f"/children/{child}/notes", data={"text": "wrong session's token",
+                                                                  "csrf_token": other.csrf})
+    assert stolen.status_code == 403
+    assert signed.post_form(f"/children/{child}/notes", {"text": "with token"}).status_code == 303
+
+
+def test_accounts_are_created_with_a_known_role_and_a_practitioner_needs_an_agency(tmp_path) -> None:
+    import pytest
+
+    from lookout.app.accounts import create_user
+
+    store = open_store(f"sqlite:///{tmp_path / 'c.sqlite'}")
+    with pytest.raises(ValueError, match="role 'boss'"):
+        with store.write() as session:
+            create_user(session, username="x", password=PASSWORD, role="boss")
+    with pytest.raises(ValueError, match="needs --agency"):
+        with store.write() as session:
+            create_user(session, username="x", password=PASSWORD, role="practitioner")
+    with pytest.raises(ValueError, match="at least 12"):
+        with store.write() as session:
+            create_user(session, username="x", password="short", role="analyst")
+    store.dispose()
