@@ -62,6 +62,9 @@ def test_a_forged_or_ended_or_idle_session_is_not_accepted(sqlite_deployment) ->
     signed = sqlite_deployment.client("analyst")
     assert signed.get("/api/queue").status_code == 200
     cookie = signed.client.cookies.get("lookout_session")
+    genuine = sqlite_deployment.client()
+    genuine.client.cookies.set("lookout_session", cookie)
+    assert genuine.get("/api/queue").status_code == 200
     forged = sqlite_deployment.client()
     forged.client.cookies.set("lookout_session", cookie[:-3] + ("abc" if not cookie.endswith("abc") else "xyz"))
     assert forged.get("/api/queue").status_code == 401

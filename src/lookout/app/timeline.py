@@ -35,8 +35,9 @@ def timeline_svg(entries: list[ChronologyEntry], evidence: set[tuple[str, str]])
              f'role="img" aria-label="Timeline of {len(entries)} chronology entries">']
     for year in range(start.year, end.year + 1):
         gx = x(dt.date(year, 1, 1))
-        parts.append(f'<line x1="{gx:.1f}" y1="{TOP - 6}" x2="{gx:.1f}" y2="{height - 20}" class="tick"/>'
-                     f'<text x="{gx + 3:.1f}" y="{TOP - 10}" class="year">{year}</text>')
+        parts.append(f'<line x1="{gx:.1f}" y1="{TOP - 6}" x2="{gx:.1f}" y2="{height - 20}" class="tick"/>')
+        if year < end.year:
+            parts.append(f'<text x="{gx + 3:.1f}" y="{TOP - 10}" class="year">{year}</text>')
     for lane, kind in enumerate(kinds):
         label, colour = LANES.get(kind, (kind, "#555"))
         y = TOP + LANE_HEIGHT * lane + LANE_HEIGHT / 2

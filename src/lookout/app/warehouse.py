@@ -25,7 +25,7 @@ def open_readonly(workspace: Workspace) -> duckdb.DuckDBPyConnection:
                                    "(`lookout run DROP --workspace WS`)")
     try:
         return open_warehouse(workspace, read_only=True)
-    except duckdb.IOException as error:
+    except (duckdb.IOException, duckdb.ConnectionException) as error:
         raise WarehouseUnavailable("the results are being rebuilt by a pipeline run: try again "
                                    f"in a minute ({str(error).splitlines()[0]})") from error
 

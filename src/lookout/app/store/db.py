@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-__all__ = ["MIGRATIONS", "Store", "migrate", "open_store"]
+__all__ = ["MIGRATIONS", "Store", "migrate", "normalise_url", "open_store"]
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -23,6 +23,7 @@ class Store:
     """The casework store: `read()` and `write()` give a Session in one transaction."""
 
     def __init__(self, url: str):
+        url = normalise_url(url)
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
         self.reader = _engine(url, immediate=False)
@@ -48,6 +49,14 @@ class Store:
         self.reader.dispose()
         if self.writer is not self.reader:
             self.writer.dispose()
+
+
+def normalise_url(url: str) -> str:
+    """`postgresql://...` (as libpq and most tools write it) means psycopg 3 here."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
 
 
 def _engine(url: str, *, immediate: bool) -> Engine:
