@@ -6,8 +6,12 @@ STAMP := $(VENV)/.installed
 DEMO_DIR ?= demo
 DEMO_CHILDREN ?= 20000
 DEMO_SEED ?= 7
+DEMO_PORT ?= 8000
+DEMO_USER ?= demo
+DEMO_PASSWORD ?= lookout-demo-password
+CHROMIUM := $(shell command -v chromium 2>/dev/null)
 
-.PHONY: env demo test bench clean
+.PHONY: env browser demo test bench clean
 
 env: $(STAMP)
 
@@ -17,13 +21,24 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
 	touch $(STAMP)
 
-demo: env
+# Debian's Chromium for the web app's browser tests (Playwright drives it; it downloads nothing).
+browser:
+ifeq ($(CHROMIUM),)
+	DEBIAN_FRONTEND=noninteractive apt-get install -y chromium \
+	  || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
+endif
+
+demo: env browser
 	rm -rf $(DEMO_DIR)
 	$(BIN)/lookout simulate --children $(DEMO_CHILDREN) --seed $(DEMO_SEED) --out $(DEMO_DIR)/county
 	$(BIN)/lookout run $(DEMO_DIR)/county/drop --workspace $(DEMO_DIR)/workspace
 	$(BIN)/lookout export $(DEMO_DIR)/results --workspace $(DEMO_DIR)/workspace
+	printf '%s\n' '$(DEMO_PASSWORD)' | $(BIN)/lookout users add $(DEMO_USER) --role manager \
+	  --name "Demo manager" --password-stdin --workspace $(DEMO_DIR)/workspace
+	@echo "Casework app: http://localhost:$(DEMO_PORT)/  sign in as $(DEMO_USER) / $(DEMO_PASSWORD)"
+	$(BIN)/lookout serve --workspace $(DEMO_DIR)/workspace --port $(DEMO_PORT)
 
-test: env
+test: env browser
 	$(BIN)/pytest
 
 bench: env
