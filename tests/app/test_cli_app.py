@@ -1,0 +1,49 @@
+"""The app's commands: `lookout users add|list`, `lookout audit verify`, `lookout serve`."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from typer.testing import CliRunner
+
+from lookout.app.store import open_store
+from lookout.cli import app
+
+runner = CliRunner()
+
+
+def _lookout(*args: str, input: str | None = None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def test_users_add_list_and_audit_verify(tmp_path) -> None:
+    ws = str(tmp_path / "ws")
+    added = _lookout("users", "add", "rosa", "--role", "practitioner", "--agency", "Oxfordshire Constabulary",
+                     "--password-stdin", "--workspace", ws, input="a good long password\n")
+    assert added.exit_code == 0, added.output
+    assert "limited to Oxfordshire Constabulary" in added.output
+    refused = _lookout("users", "add", "sam", "--role", "practitioner", "--password-stdin",
+                       "--workspace", ws, input="a good long password\n")
+    assert refused.exit_code == 1 and "needs --agency" in refused.output
+    listed = _lookout("users", "list", "--workspace", ws)
+    assert "rosa" in listed.output and "practitioner" in listed.output and "sam" not in listed.output
+    verified = _lookout("audit", "verify", "--workspace", ws)
+    assert verified.exit_code == 0 and "intact: 1 events" in verified.output  # the account's creation
+
+
+def test_audit_verify_fails_on_a_tampered_log(tmp_path) -> None:
+    ws = tmp_path / "ws"
+    for name in ("ana", "ben"):
+        _lookout("users", "add", name, "--role", "analyst", "--password-stdin", "--workspace", str(ws),
+                 input="a good long password\n")
+    store = open_store(f"sqlite:///{ws / 'casework.sqlite'}")
+    with store.writer.begin() as connection:
+        connection.execute(text("DROP TRIGGER audit_events_no_update"))
+        connection.execute(text("UPDATE audit_events SET detail = '{}' WHERE seq = 1"))
+    store.dispose()
+    result = _lookout("audit", "verify", "--workspace", str(ws))
+    assert result.exit_code == 1 and "event 1 was changed" in result.output
+
+
+def test_serve_refuses_to_listen_beyond_this_machine_without_tls(tmp_path) -> None:
+    result = _lookout("serve", "--workspace", str(tmp_path), "--host", "0.0.0.0")
+    assert result.exit_code == 1 and "HTTPS" in result.output
