@@ -26,6 +26,7 @@ def _police() -> dict[str, str]:
     nominals[11] = ["N12", "Surname12", "Name12", "1995-06-01", "F"]      # 16 when assaulted
     nominals.append(["N20", "Adult", "Alan", ADULT, "M"])
     nominals.append(["N21", "Unknown", "Uma", "", "F"])                    # no date of birth recorded
+    nominals.append(["N22", "Typed", "Tia", "1994-03-12", "F"])            # the school says 1996
     episode = ["episode_id", "nominal_id", "reported_at", "reported_by", "found_at", "return_interview_at"]
     return {
         "nominals.csv": csv_text(["nominal_id", "surname", "forenames", "dob", "sex"], nominals),
@@ -40,6 +41,8 @@ def _police() -> dict[str, str]:
             # an adult: not a child's episode; someone of unknown age: judged, and said so
             ["MP20", "N20", "2012-03-01T20:00:00", "other", "2012-03-02T10:00:00", ""],
             ["MP21", "N21", "2012-03-01T20:00:00", "other", "2012-03-02T10:00:00", ""],
+            # 18 by the police's date of birth, 16 by the school's: the child has the benefit of the doubt
+            ["MP22", "N22", "2012-09-01T20:00:00", "parent", "2012-09-02T10:00:00", ""],
             # three episodes in 89 days, a referral 6 days after the third (in time)
             ["MP61", "N6", "2012-01-10T20:00:00", "parent", "2012-01-10T23:00:00", "2012-01-11T10:00:00"],
             ["MP62", "N6", "2012-02-20T20:00:00", "parent", "2012-02-20T23:00:00", "2012-02-21T10:00:00"],
@@ -91,6 +94,7 @@ def _police() -> dict[str, str]:
 def _council() -> dict[str, str]:
     children = [[f"LA{i}", f"Surname{i}", f"Name{i}", CHILD, "F"] for i in (2, 5, 6, 8, 9, 11, 30, 31, 32, 33)]
     children.append(["LA18", "Surname18", "Name18", "1998-01-02", "F"])
+    children.append(["LA34", "Surname34", "Name34", "1997-01-01", "F"])
     referral = ["referral_id", "la_child_id", "received_at", "source", "reason", "decision", "decision_at"]
     return {
         "children.csv": csv_text(["la_child_id", "surname", "forenames", "dob", "sex"], children),
@@ -117,7 +121,8 @@ def _council() -> dict[str, str]:
             ["R60", "LA6", "2012-04-14T20:00:00", "6", "Repeat missing", "strategy_meeting", "2012-04-14T22:00:00"],
             ["R80", "LA8", "2012-03-09T21:00:00", "6", "Repeat missing", "strategy_meeting", "2012-03-09T22:00:00"],
             ["R110", "LA11", "2012-06-10T10:00:00", "6", "Sexual offence", "assessment", "2012-06-10T12:00:00"],
-            ["R310", "LA31", "2012-10-08T10:00:00", "2A", "School concern", "assessment", "2012-10-08T12:00:00"]]),
+            ["R310", "LA31", "2012-10-08T10:00:00", "2A", "School concern", "assessment", "2012-10-08T12:00:00"],
+            ["R340", "LA34", "2012-08-31T10:00:00", "6", "Police concern", "assessment", "2012-08-31T12:00:00"]]),
         "case_notes.csv": csv_text(["note_id", "la_child_id", "recorded_at", "author_role", "text"], [
             ["NT1", "LA30", "2012-06-20T14:00:00", "social_worker",
              "She is very street-wise and PUTS  herself at risk by going to the flat."],
@@ -128,7 +133,8 @@ def _council() -> dict[str, str]:
 def _school() -> dict[str, str]:
     return {
         "pupils.csv": csv_text(["upn", "school_urn", "surname", "forenames", "dob", "sex"],
-                               [[f"U{i}", "100001", f"S{i}", f"F{i}", CHILD, "F"] for i in range(30, 35)]),
+                               [[f"U{i}", "100001", f"S{i}", f"F{i}", CHILD, "F"] for i in range(30, 35)]
+                               + [["U35", "100001", "Typed", "Tia", "1996-03-12", "F"]]),
         "concerns.csv": csv_text(["concern_id", "upn", "recorded_at", "category", "summary", "referred_to",
                                   "referred_at"], [
             ["SC1", "U30", "2012-10-05T10:00:00", "sexual_exploitation", "Collected by an older male.", "", ""],
@@ -163,7 +169,10 @@ def _emergency() -> dict[str, str]:
             ["E2", "1994-08-29", "M", "2012-08-30T23:00:00", "Head injury", "Y", "N"],   # 18 the day before
             ["E3", "1995-08-31", "M", "2012-08-30T23:00:00", "Head injury", "Y", "Y"],
             # three days before the extract: the department's record already says it did not refer
-            ["E4", "1997-01-01", "F", "2013-08-30T23:00:00", "Overdose", "Y", "N"]])}
+            ["E4", "1997-01-01", "F", "2013-08-30T23:00:00", "Overdose", "Y", "N"],
+            ["E5", "", "F", "2012-08-30T23:00:00", "Overdose", "Y", "N"],               # age unknown
+            # the police referred her the next day: that does not answer the department's duty
+            ["E6", "1997-01-01", "F", "2012-08-30T23:00:00", "Overdose", "Y", "N"]])}
 
 
 def _links() -> dict[tuple[str, str], str]:
@@ -171,8 +180,9 @@ def _links() -> dict[tuple[str, str], str]:
     links |= {("council", f"LA{i}"): f"P{i}" for i in (2, 5, 6, 8, 9, 11, 18, 30, 31, 32, 33)}
     links |= {("school", f"U{i}"): f"P{i}" for i in range(30, 35)}
     links |= {("clinic", f"PR{i}"): f"P-C{i}" for i in range(1, 7)}
-    links |= {("ed", f"E{i}"): f"P-E{i}" for i in range(1, 5)}
+    links |= {("ed", f"E{i}"): f"P-E{i}" for i in range(1, 7)} | {("council", "LA34"): "P-E6"}
     links |= {("clinic", "PR7"): "P19", ("school", "U34"): "P19"}
+    links |= {("police", "N22"): "P22", ("school", "U35"): "P22"}
     return links
 
 
@@ -220,7 +230,7 @@ def test_return_interview_71_hours_is_in_time_73_is_late(checked):
     assert cases["MP1"] is False and cases["MP2"] is True and cases["MP3"] is True
     # not yet due when the extract was taken, and an adult's episode: not judged
     assert "MP4" not in cases and "MP20" not in cases
-    assert cases["MP21"] is True
+    assert cases["MP21"] is True and cases["MP22"] is True
     assert checked.execute("SELECT summary FROM accountability_findings WHERE record_id = 'MP21'"
                            ).fetchall()[0][0].startswith("Age not recorded.")
     # the council's record of MP5 is timed from the police's return time, so both are late
@@ -269,7 +279,10 @@ def test_child_criminalised_only_when_at_risk(checked):
 def test_concerns_with_no_referral(checked):
     assert _cases(checked, "concern_no_referral") == {"SC1": True, "SC2": False, "SC4": False}
     assert _cases(checked, "sts_concern_no_referral") == {"A1": True, "A2": False}
-    assert _cases(checked, "ae_safeguarding_no_referral") == {"E1": True, "E3": False, "E4": True}
+    assert _cases(checked, "ae_safeguarding_no_referral") == {
+        "E1": True, "E3": False, "E4": True, "E5": True, "E6": True}
+    assert "age not recorded" in checked.execute(
+        "SELECT summary FROM accountability_findings WHERE record_id = 'E5'").fetchall()[0][0]
     # E4 is a finding at once, due after the extract was taken: not overdue yet
     assert checked.execute("SELECT strftime(due_at, '%Y-%m-%d'), overdue FROM accountability_findings "
                            "WHERE record_id = 'E4'").fetchall() == [("2013-09-06", False)]
@@ -299,8 +312,8 @@ def test_findings_cite_record_child_agency_and_dates(checked):
 def test_partnership_summary_timeliness(checked):
     rows = checked.execute("""SELECT agency, cases, findings, timely, timed, timely_rate FROM accountability_summary
                               WHERE check_id = 'referral_no_decision'""").fetchall()
-    # R1-R7 with three late, and four decided the day they arrived (R8 is not yet due)
-    assert rows == [("council agency", 11, 3, 8, 11, round(8 / 11, 4))]
+    # R1-R7 with three late, and five decided the day they arrived (R8 is not yet due)
+    assert rows == [("council agency", 12, 3, 9, 12, round(9 / 12, 4))]
 
 
 def test_life_cycle_acknowledge_resolve_reopen(checked, workspace, tmp_path):

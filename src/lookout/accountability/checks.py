@@ -35,11 +35,26 @@ def _codes(values: list[str]) -> str:
     return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
 
 
-def _referred_within(person: str, start: str, days: int) -> str:
+def _referred_within(person: str, start: str, days: int, sources: list[str]) -> str:
     """SQL: the earliest referral to children's social care for `person` from `start` to
-    `days` days after it (NULL if none)."""
+    `days` days after it, from one of the CIN census referral `sources` (NULL if none)."""
     return (f"(SELECT min(f.received_at) FROM acc_referral f WHERE f.person_id = {person} "
+            f"AND f.referral_source IN ({_codes(sources)}) "
             f"AND f.received_at >= {start} AND f.received_at <= {start} + INTERVAL {int(days)} DAY)")
+
+
+def child_dob(record_dob: str) -> str:
+    """SQL: the date of birth to judge whether someone was a child (under 18, or under 16):
+    the one the person's records agree on, else the youngest any record gives. When in doubt
+    about whether someone is a child, the benefit of the doubt goes to the child (ADCS, Age
+    assessment guidance, 2015). Needs `acc_dob` joined as `d`."""
+    return f"coalesce(d.agreed, greatest(d.youngest, {record_dob}))"
+
+
+def recorded_dob(record_dob: str) -> str:
+    """SQL: the date of birth for a finding that claims a younger age (under 13): the one the
+    person's records agree on, else the record's own, what the service knew at the time."""
+    return f"coalesce(d.agreed, {record_dob})"
 
 
 def _ts(expression: str) -> str:
@@ -146,7 +161,7 @@ def sexual_offence_closed_no_referral(con: duckdb.DuckDBPyConnection, p: Params)
     return f"""
         WITH victim AS (
             SELECT i._source, i.incident_id, i._line, i.reported_at, i.outcome, i.outcome_at, l.person_id,
-                   {age_sql('coalesce(d.dob, n.dob)', at)} AS age
+                   {age_sql(child_dob('n.dob'), at)} AS age
             FROM police_incidents i
             JOIN police_incident_people v ON v._source = i._source AND v.incident_id = i.incident_id
                                           AND v.role = 'victim'
@@ -206,7 +221,7 @@ def child_criminalised(con: duckdb.DuckDBPyConnection, p: Params) -> str:
     return f"""
         WITH treated AS (
             SELECT i._source, i.incident_id, i._line, i.incident_type, i.reported_at, i.outcome,
-                   {at} AS at_time, v.role, l.person_id, {age_sql('coalesce(d.dob, n.dob)', at)} AS age
+                   {at} AS at_time, v.role, l.person_id, {age_sql(child_dob('n.dob'), at)} AS age
             FROM police_incidents i
             JOIN police_incident_people v ON v._source = i._source AND v.incident_id = i.incident_id
             LEFT JOIN police_nominals n ON n._source = v._source AND n.nominal_id = v.nominal_id
@@ -238,22 +253,25 @@ def child_criminalised(con: duckdb.DuckDBPyConnection, p: Params) -> str:
         WHERE n = 1"""
 
 
-def _no_referral(source_sql: str, respond: int, what: str) -> str:
+def _no_referral(source_sql: str, p: Params, what: str) -> str:
     """A concern that needed a referral: one made by the service itself, or a referral for
-    the child received by children's social care within `respond` days, answers it. The
-    service's own record of no referral is a finding at once, due `respond` days after."""
+    the child that children's social care received from that kind of service (its CIN census
+    referral source codes, `referral_sources`) within `respond_days`, answers it. The
+    service's own record of no referral is a finding at once, due `respond_days` after."""
+    respond = int(p["respond_days"])
     return f"""
         WITH concern AS ({source_sql}),
         judged AS (
             SELECT c.*, s.as_of, c.raised_at + INTERVAL {respond} DAY AS due,
                    CASE WHEN c.referred THEN coalesce(c.referred_at, c.raised_at)
-                        ELSE {_referred_within('c.person_id', 'c.raised_at', respond)} END AS done
+                        ELSE {_referred_within('c.person_id', 'c.raised_at', respond, p['referral_sources'])}
+                   END AS done
             FROM concern c JOIN acc_source s USING (source))
         SELECT source, record_id, line, person_id, raised_at, due, done, done IS NULL,
                '{what} ' || {_ts('raised_at')} || coalesce(' (' || detail || ')', '') || '; ' ||
                CASE WHEN referred THEN 'referred' || coalesce(' to ' || referred_to, '')
                     WHEN done IS NOT NULL THEN 'referral received by children''s social care ' || {_ts('done')}
-                    ELSE 'no referral recorded by the service, nor received by children''s social care'
+                    ELSE 'no referral recorded by the service, nor received from it by children''s social care'
                          || CASE WHEN as_of > due THEN ' within {respond} days' ELSE ' yet' END END
         -- the service's own record says it did not refer: a finding at once, due within the days
         FROM judged"""
@@ -268,41 +286,46 @@ def concern_no_referral(con: duckdb.DuckDBPyConnection, p: Params) -> str:
                c.referred_to
         FROM education_concerns c
         LEFT JOIN acc_person l ON l.source = c._source AND l.record_id = c.upn
-        WHERE {words}""", int(p["respond_days"]), "School safeguarding concern")
+        WHERE {words}""", p, "School safeguarding concern")
 
 
 def sts_concern_no_referral(con: duckdb.DuckDBPyConnection, p: Params) -> str:
     return _no_referral(f"""
         SELECT a._source AS source, a.attendance_id AS record_id, a._line AS line, l.person_id,
-               a.attended_at AS raised_at, 'concerns: ' || array_to_string(a.sts_flags, ', ') AS detail,
+               a.attended_at AS raised_at, 'concerns: ' || array_to_string(a.sts_flags, ', ') ||
+               CASE WHEN coalesce(d.youngest, a.dob) IS NULL THEN '; age not recorded' ELSE '' END AS detail,
                coalesce(a.referral_made, false) AS referred, a.referral_at AS referred_at, a.referral_to AS referred_to
         FROM health_sexual_attendances a
         LEFT JOIN acc_person l ON l.source = a._source AND l.record_id = a.patient_ref
         LEFT JOIN acc_dob d ON d.person_id = l.person_id
+        -- the proforma is completed only for under-18s, so one with concerns and no date of
+        -- birth is judged too
         WHERE len(coalesce(a.sts_flags, [])) > 0
-          AND {age_sql('coalesce(d.dob, a.dob)', 'a.attended_at')} < {int(p['under_age'])}""",
-                        int(p["respond_days"]), "Spotting the Signs concerns at a sexual health attendance")
+          AND coalesce({age_sql(child_dob('a.dob'), 'a.attended_at')} < {int(p['under_age'])}, true)""",
+                        p, "Spotting the Signs concerns at a sexual health attendance")
 
 
 def ae_safeguarding_no_referral(con: duckdb.DuckDBPyConnection, p: Params) -> str:
     return _no_referral(f"""
         SELECT a._source AS source, a.attendance_id AS record_id, a._line AS line, l.person_id,
-               a.arrived_at AS raised_at, a.chief_complaint AS detail,
+               a.arrived_at AS raised_at, coalesce(a.chief_complaint, 'no complaint recorded') ||
+               CASE WHEN coalesce(d.youngest, a.dob) IS NULL THEN '; age not recorded' ELSE '' END AS detail,
                coalesce(a.referred_to_social_care, false) AS referred, CAST(NULL AS TIMESTAMP) AS referred_at,
                CASE WHEN a.referred_to_social_care THEN 'social care' END AS referred_to
         FROM health_emergency_attendances a
         LEFT JOIN acc_person l ON l.source = a._source AND l.record_id = a.attendance_id
         LEFT JOIN acc_dob d ON d.person_id = l.person_id
+        -- an attendance of unknown age with a safeguarding concern is judged too, and says so
         WHERE coalesce(a.safeguarding_concern, false)
-          AND {age_sql('coalesce(d.dob, a.dob)', 'a.arrived_at')} < {int(p['under_age'])}""",
-                        int(p["respond_days"]), "A&E attendance with a safeguarding concern")
+          AND coalesce({age_sql(child_dob('a.dob'), 'a.arrived_at')} < {int(p['under_age'])}, true)""",
+                        p, "A&E attendance with a safeguarding concern")
 
 
 def under13_sexual_activity_no_referral(con: duckdb.DuckDBPyConnection, p: Params) -> str:
     return _no_referral(f"""
         SELECT a._source AS source, a.attendance_id AS record_id, a._line AS line, l.person_id,
                a.attended_at AS raised_at,
-               'aged ' || {age_sql('coalesce(d.dob, a.dob)', 'a.attended_at')}::VARCHAR || ': ' ||
+               'aged ' || {age_sql(recorded_dob('a.dob'), 'a.attended_at')}::VARCHAR || ': ' ||
                array_to_string(list_concat(coalesce(a.services, []), coalesce(a.diagnoses, [])), ', ') AS detail,
                coalesce(a.referral_made, false) AS referred, a.referral_at AS referred_at, a.referral_to AS referred_to
         FROM health_sexual_attendances a
@@ -310,8 +333,8 @@ def under13_sexual_activity_no_referral(con: duckdb.DuckDBPyConnection, p: Param
         LEFT JOIN acc_dob d ON d.person_id = l.person_id
         WHERE (len(list_intersect(coalesce(a.services, []), [{_codes(p['services'])}])) > 0
                OR len(coalesce(a.diagnoses, [])) > 0)
-          AND {age_sql('coalesce(d.dob, a.dob)', 'a.attended_at')} <= {int(p['at_most_age'])}""",
-                        int(p["respond_days"]), "Sexual activity recorded at a sexual health attendance")
+          AND {age_sql(recorded_dob('a.dob'), 'a.attended_at')} <= {int(p['at_most_age'])}""",
+                        p, "Sexual activity recorded at a sexual health attendance")
 
 
 # Free text about a child, by record: (SQL giving source, record_id, line, person_id, at, text).
@@ -367,7 +390,7 @@ def victim_blaming_language(con: duckdb.DuckDBPyConnection, p: Params) -> str:
     for what, sql in _TEXTS.items():
         if needs[what] not in tables:
             continue
-        query = sql.format(age=age_sql("coalesce(d.dob, a.dob)", "a.arrived_at"),
+        query = sql.format(age=age_sql(child_dob("a.dob"), "a.arrived_at"),
                            incident_age=age_sql("n.dob", "coalesce(i.occurred_at, i.reported_at)"))
         for source, record_id, line, person_id, at, text in con.execute(query).fetchall():
             matches = find_phrases(text)

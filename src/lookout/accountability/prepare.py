@@ -6,8 +6,8 @@ reads as its rule and not as plumbing.
 - `acc_person`: (source, record_id) -> person_id, from linkage.
 - `acc_source`: each extract's agency, area and `as_of` (when it was extracted: a deadline
   later than that cannot yet have been missed).
-- `acc_dob`: each person's agreed date of birth (one that two or more of their records give,
-  more than give any other); ages are taken from it first, else from the record itself.
+- `acc_dob`: each person's `agreed` date of birth (one that two or more of their records give,
+  more than give any other) and the `youngest` any of them gives.
 - `acc_referral`: referrals to children's social care, by person.
 - `acc_episode`: missing and away episodes from police reports and SSDA903 returns, one row
   per record, with `episode` naming the episode across sources: a care record and a police
@@ -40,8 +40,10 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("""
         CREATE OR REPLACE TEMP TABLE acc_source AS
         SELECT source, kind, agency, area, CAST(extracted_at AS TIMESTAMP) AS as_of FROM sources""")
-    # A date of birth that two or more of a person's records agree on, and more of them than
-    # any other: it outweighs one record's typing error. Without one, each record's own is used.
+    # `agreed`: a date of birth that two or more of a person's records agree on, more of them
+    # than any other; it outweighs one record's typing error. `youngest`: the latest any of
+    # them gives, for questions where the benefit of the doubt goes to the child (see
+    # `lookout.accountability.checks.child_dob`).
     con.execute("""
         CREATE OR REPLACE TEMP TABLE acc_dob AS
         WITH counted AS (
@@ -52,11 +54,14 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
             SELECT *, row_number() OVER (PARTITION BY person_id ORDER BY records DESC, dob) AS rank,
                       lead(records) OVER (PARTITION BY person_id ORDER BY records DESC, dob) AS runner_up
             FROM counted)
-        SELECT person_id, dob FROM ranked
-        WHERE rank = 1 AND records >= 2 AND coalesce(runner_up, 0) < records""")
+        SELECT person_id,
+               max(dob) FILTER (WHERE rank = 1 AND records >= 2 AND coalesce(runner_up, 0) < records) AS agreed,
+               max(dob) AS youngest
+        FROM ranked GROUP BY person_id""")
     con.execute("""
         CREATE OR REPLACE TEMP TABLE acc_referral AS
-        SELECT l.person_id, f._source AS source, f.referral_id, f.received_at, f.decision, f.decision_at
+        SELECT l.person_id, f._source AS source, f.referral_id, f.received_at, f.source AS referral_source,
+               f.decision, f.decision_at
         FROM social_care_referrals f
         JOIN acc_person l ON l.source = f._source AND l.record_id = f.la_child_id""")
     if "result_flag_evidence" in tables:
@@ -83,7 +88,7 @@ def _episodes(con: duckdb.DuckDBPyConnection) -> None:
                l.person_id, 'police' AS kind, m.reported_at AS started_at, m.found_at AS returned_at,
                m.found_at AS returned_by, true AS exact, m.return_interview_at AS held_at,
                CAST(NULL AS TIMESTAMP) AS declined_offer_at,
-               coalesce(d.dob, n.dob) AS dob
+               coalesce(d.agreed, greatest(d.youngest, n.dob)) AS dob
         FROM police_missing_episodes m
         LEFT JOIN police_nominals n ON n._source = m._source AND n.nominal_id = m.nominal_id
         LEFT JOIN acc_person l ON l.source = m._source AND l.record_id = m.nominal_id
@@ -95,7 +100,7 @@ def _episodes(con: duckdb.DuckDBPyConnection) -> None:
                -- the time a return interview was offered
                least(CAST(m.mis_end AS TIMESTAMP) + INTERVAL 1 DAY - INTERVAL 1 SECOND,
                      CASE WHEN i.offered_at >= CAST(m.mis_end AS TIMESTAMP) THEN i.offered_at END),
-               false, i.held_at, i.declined_offer_at, coalesce(d.dob, r.dob)
+               false, i.held_at, i.declined_offer_at, coalesce(d.agreed, greatest(d.youngest, r.dob))
         FROM social_care_ssda903_missing m
         LEFT JOIN interview i ON i._source = m._source AND i.child = m.child AND i.mis_start = m.mis_start
         LEFT JOIN person_records r ON r.source = m._source AND r.record_id = m.child

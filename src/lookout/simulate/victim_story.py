@@ -157,14 +157,15 @@ def _police(world, rng, ring, victim, offender, ev, start, end) -> None:
                 ev.incidents.append(Incident(
                     "wasting_police_time", area, later, later, [(victim, "suspect")],
                     summary=f"{victim.forename} retracted allegation; advised about wasting police time.",
-                    outcome="warning_given", outcome_at=later, check=("child_criminalised", "failure")))
+                    outcome="warning_given", outcome_at=later,
+                    check=("child_criminalised", "failure") if victim.age_on(later.date()) < 18 else None))
     if rng.random() < 0.2:
         at = random_datetime(rng, start, end, hours=(20, 24))
         ev.incidents.append(Incident(
             "public_order", area, at, at, [(victim, "arrested"), (ring.offenders[-1], "witness")],
             summary=f"{victim.forename} abusive to officers outside {ring.places[-1][0]}; arrested.",
             postcode=ring.places[-1][1], outcome="arrested", outcome_at=at,
-            check=("child_criminalised", "failure")))
+            check=("child_criminalised", "failure") if victim.age_on(at.date()) < 18 else None))
 
 
 def _school(rng, victim, ev, start, end) -> None:
