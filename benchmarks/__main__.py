@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from benchmarks import bench_ingest, bench_linkage, bench_networks
+from benchmarks import bench_app, bench_ingest, bench_linkage, bench_networks
 
 
 def main() -> None:
@@ -21,6 +21,7 @@ def main() -> None:
                                            args.out / "ingest" / "workspace")
     figures["networks"] = bench_networks.run(args.out / "networks", args.out / "ingest" / "county",
                                              args.out / "ingest" / "workspace")
+    figures["app"] = bench_app.run(args.out / "app", args.out / "ingest" / "workspace")
     print(json.dumps(figures, indent=2))
 
 

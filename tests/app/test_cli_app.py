@@ -47,3 +47,44 @@ def test_audit_verify_fails_on_a_tampered_log(tmp_path) -> None:
 def test_serve_refuses_to_listen_beyond_this_machine_without_tls(tmp_path) -> None:
     result = _lookout("serve", "--workspace", str(tmp_path), "--host", "0.0.0.0")
     assert result.exit_code == 1 and "HTTPS" in result.output
+
+
+def test_serve_answers_on_localhost_and_signs_in(county, tmp_path) -> None:
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    ws = str(county.workspace.root)
+    database = f"sqlite:///{tmp_path / 'casework.sqlite'}"
+    added = _lookout("users", "add", "lee", "--role", "analyst", "--password-stdin", "--workspace", ws,
+                     "--database-url", database, input="a good long password\n")
+    assert added.exit_code == 0, added.output
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "lookout", "serve", "--workspace", ws, "--port", str(port),
+                               "--workers", "2", "--database-url", database],
+                              env={**os.environ, "LOOKOUT_SECRET_KEY": "s" * 48},
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        base, deadline = f"http://127.0.0.1:{port}", time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{base}/healthz").status_code == 200:
+                    break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline and server.poll() is None, "lookout serve did not start"
+                time.sleep(0.2)
+        signed = httpx.post(f"{base}/api/session", json={"username": "lee", "password": "a good long password"})
+        assert signed.status_code == 200
+        cookie = {"lookout_session": signed.cookies["lookout_session"]}
+        queue = httpx.get(f"{base}/api/queue", cookies=cookie)
+        assert queue.status_code == 200 and county.child_of_police in {r["person_id"] for r in queue.json()}
+        assert httpx.get(f"{base}/static/app.css").headers["content-type"].startswith("text/css")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -32,4 +32,5 @@ def open_readonly(workspace: Workspace) -> duckdb.DuckDBPyConnection:
 
 def table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
     """Names of every table and view in the warehouse."""
-    return {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    return {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() UNION ALL "
+                                      "SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}

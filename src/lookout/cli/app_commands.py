@@ -39,20 +39,29 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     certfile: Annotated[Path | None, typer.Option(help="TLS certificate (PEM) to serve HTTPS.")] = None,
     keyfile: Annotated[Path | None, typer.Option(help="TLS private key (PEM).")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes (one per core suits).")] = 2,
 ) -> None:
     """Serve the casework web app and its JSON API for a workspace."""
+    import os
+
     import uvicorn
 
-    from lookout.app import create_app
+    from lookout.app.asgi import WORKSPACE_ENV
+    from lookout.app.settings import DATABASE_URL_ENV, SECRET_KEY_ENV
+    from lookout.app.store import open_store
 
     if host not in ("127.0.0.1", "localhost", "::1") and not certfile:
         _fail("session cookies are sent only over HTTPS: give --certfile and --keyfile to listen "
               "beyond this machine")
-    app = create_app(_settings(workspace, database_url))
+    settings = _settings(workspace, database_url)
+    open_store(settings.database_url).dispose()  # migrate once, before the workers start
+    os.environ.update({WORKSPACE_ENV: str(workspace.resolve()), DATABASE_URL_ENV: settings.database_url,
+                       SECRET_KEY_ENV: settings.secret_key})
     scheme = "https" if certfile else "http"
-    console.print(f"Lookout is serving {workspace} at {scheme}://{host}:{port}/ (Ctrl-C stops it).",
-                  highlight=False)
-    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False,
+    console.print(f"Lookout is serving {workspace} at {scheme}://{host}:{port}/ with {workers} "
+                  "worker(s) (Ctrl-C stops it).", highlight=False)
+    uvicorn.run("lookout.app.asgi:app_from_environment", factory=True, workers=workers, host=host,
+                port=port, log_level="warning", proxy_headers=False,
                 ssl_certfile=str(certfile) if certfile else None,
                 ssl_keyfile=str(keyfile) if keyfile else None)
 
