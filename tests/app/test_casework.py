@@ -134,6 +134,21 @@ def test_a_finding_status_goes_through_the_accountability_life_cycle(deployment,
     assert calls == [(deployment.workspace, finding, "resolved", "practitioner", "interview held, recorded late")]
 
 
+def test_a_status_recorded_since_the_run_shows_on_the_finding(deployment) -> None:
+    pytest.importorskip("lookout.accountability.lifecycle")
+    finding = deployment.county.finding_of_police
+    if finding is None:
+        pytest.skip("the county has no police finding")
+    practitioner = deployment.client("practitioner")
+    ok = practitioner.post_form(f"/findings/{finding}/status",
+                                {"status": "acknowledged", "reason": "return interview booked"})
+    assert ok.status_code == 303 and "done=" in ok.headers["location"]
+    shown = practitioner.get(f"/api/findings/{finding}").json()
+    assert (shown["status"], shown["status_by"], shown.get("recorded_since_run")) == \
+        ("acknowledged", "practitioner", True)
+    assert "recorded since the last run" in practitioner.get(f"/findings/{finding}").text
+
+
 def test_names_are_hidden_until_revealed_with_a_reason_and_the_reveal_is_audited(deployment) -> None:
     child = deployment.county.child_of_police
     con = _warehouse(deployment)

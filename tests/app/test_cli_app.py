@@ -88,3 +88,12 @@ def test_serve_answers_on_localhost_and_signs_in(county, tmp_path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_the_openapi_description_covers_the_json_api_only(sqlite_deployment) -> None:
+    schema = sqlite_deployment.client("auditor").get("/api/openapi.json").json()
+    paths = set(schema["paths"])
+    assert {"/api/queue", "/api/children/{person_id}", "/api/children/{person_id}/decisions",
+            "/api/accountability", "/api/audit/verify"} <= paths
+    assert all(p.startswith("/api/") for p in paths)
+    assert sqlite_deployment.client().get("/api/openapi.json").status_code == 401

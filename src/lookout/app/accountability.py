@@ -40,9 +40,26 @@ def dashboard(con: duckdb.DuckDBPyConnection, *, agency: str | None,
     return rows
 
 
+def statuses_recorded(workspace, rows: list[dict]) -> list[dict]:
+    """The rows with any status recorded since the last run laid over them (`recorded_since_run`
+    says so), read from the life cycle's own log."""
+    try:
+        from lookout.accountability.lifecycle import statuses_in_force
+    except ImportError:
+        return rows
+    in_force = statuses_in_force(workspace)
+    for row in rows:
+        recorded = in_force.get(row["finding_id"])
+        if recorded is not None and (recorded.status, recorded.by) != (row.get("status"), row.get("status_by")):
+            row.update(status=recorded.status, status_by=recorded.by, status_at=recorded.at,
+                       status_reason=recorded.reason, recorded_since_run=True)
+    return rows
+
+
 def findings(con: duckdb.DuckDBPyConnection, *, sources: frozenset[str] | None,
              status: str | None = None, agency: str | None = None, limit: int = 500) -> list[dict] | None:
-    """Findings, overdue and oldest due first; None if the checks have not run."""
+    """Findings, overdue and oldest due first; None if the checks have not run. The status is
+    the warehouse's, as of the last run (see `statuses_recorded` for later ones)."""
     if "accountability_findings" not in table_names(con):
         return None
     where, params = ["true"], []

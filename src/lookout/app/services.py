@@ -121,6 +121,7 @@ def view_finding(access: Access, finding_id: str) -> tuple[dict, list[CaseEntry]
     found = accountability.finding(access.warehouse(), finding_id)
     if found is None:
         raise NotFound(f"there is no finding {finding_id!r}")
+    accountability.statuses_recorded(access.workspace, [found])
     with access.context.store.read() as session:
         entries = entries_for(session, None, "finding", finding_id, [])
     state = CaseState()

@@ -233,7 +233,8 @@ def api_accountability(access: Annotated[Access, allow("accountability.view")], 
     """The dashboard's summary and the findings."""
     con = access.warehouse()
     summary = accountability.dashboard(con, agency=access.principal.agency, sources=access.sources)
-    found = accountability.findings(con, sources=access.sources, status=status or None)
+    found = accountability.statuses_recorded(
+        access.workspace, accountability.findings(con, sources=access.sources, status=status or None) or [])
     return {"checks_run": summary is not None, "summary": _plain(summary or []),
             "findings": _plain(found or [])}
 

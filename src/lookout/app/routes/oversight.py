@@ -47,7 +47,9 @@ def accountability_page(access: Annotated[Access, allow("accountability.view")],
     con = access.warehouse()
     agency = access.principal.agency
     summary = accountability.dashboard(con, agency=agency, sources=access.sources)
-    found = accountability.findings(con, sources=access.sources, status=status or None)
+    found = accountability.statuses_recorded(
+        access.workspace, accountability.findings(con, sources=access.sources, status=status or None) or []) \
+        if summary is not None else None
     shown = {f["source"] for f in found or []}
     return page(access, "accountability.html", summary=summary, findings=found, status=status,
                 bases=source_bases(con, shown))
