@@ -71,13 +71,14 @@ def child_page(con: duckdb.DuckDBPyConnection, workspace: Workspace, person_id: 
         return None
     visible = (lambda source: True) if sources is None else (lambda source: source in sources)
     rows = con.execute("""
-        SELECT l.source, l.record_id, r.kind, l.match_probability, r.forenames, r.surname, r.dob
-        FROM result_linkage l JOIN person_records r USING (source, record_id)
+        SELECT l.source, l.record_id, s.kind, l.match_probability
+        FROM result_linkage l JOIN sources s USING (source)
         WHERE l.person_id = ? ORDER BY l.source, l.record_id""", [person_id]).fetchall()
     if not rows:
         return None
-    records = [LinkedRecord(s, rid, kind, p, *((fn, sn, dob) if revealed else (None, None, None)))
-               for s, rid, kind, p, fn, sn, dob in rows if visible(s)]
+    records = [LinkedRecord(s, rid, kind, p) for s, rid, kind, p in rows if visible(s)]
+    if revealed and records:
+        _add_names(con, records)
     if not records:
         return None
     for record in records[:EXPLAINED_RECORDS]:
@@ -97,6 +98,17 @@ def child_page(con: duckdb.DuckDBPyConnection, workspace: Workspace, person_id: 
         | {f["source"] for f in page.findings}
     page.sources = source_bases(con, shown)
     return page
+
+
+def _add_names(con: duckdb.DuckDBPyConnection, records: list[LinkedRecord]) -> None:
+    """Names and dates of birth as each record holds them (only after a reveal)."""
+    wanted = sorted(f"{r.source}|{r.record_id}" for r in records)
+    found = {(s, rid): rest for s, rid, *rest in con.execute("""
+        SELECT source, record_id, forenames, surname, dob FROM person_records
+        WHERE list_contains(?, source || '|' || record_id)""", [wanted]).fetchall()}
+    for record in records:
+        record.forenames, record.surname, record.dob = found.get((record.source, record.record_id),
+                                                                 (None, None, None))
 
 
 def source_bases(con: duckdb.DuckDBPyConnection, shown: set[str]) -> dict[str, SourceBasis]:
