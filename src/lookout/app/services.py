@@ -10,10 +10,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from lookout.app import accountability, casework, link_review
+from lookout.app import accountability
 from lookout.app.casework import CaseState, add_entry, child_records, entries_for, flag_snapshot, fold
 from lookout.app.child import ChildPage, child_page
 from lookout.app.policy import Access
+from lookout.app.roles import CASEWORK
 from lookout.app.queue import QueueRow, review_queue
 from lookout.app.reveals import grant_reveal, is_revealed
 from lookout.app.store import CaseEntry, User
@@ -70,7 +71,7 @@ def view_child(access: Access, person_id: str) -> ChildView:
                            + (" with records of your agency" if access.sources is not None else ""))
         entries = entries_for(session, con, "child", person_id, child_records(con, person_id))
         assignable = session.execute(select(User.username).where(
-            User.active.is_(True), User.role.in_(sorted(casework.CASEWORK))).order_by(User.username)
+            User.active.is_(True), User.role.in_(sorted(CASEWORK))).order_by(User.username)
         ).scalars().all()
     state = CaseState()
     for entry in entries:

@@ -14,6 +14,7 @@ from lookout.app.child import source_bases
 from lookout.app.link_review import pairs_to_review
 from lookout.app.network_page import network_list, network_picture, one_network
 from lookout.app.policy import Access, allow
+from lookout.app.roles import CASEWORK
 from lookout.app.routes.render import answer_form, page
 from lookout.app.services import NotFound
 from lookout.app.store import AuditEvent, User
@@ -63,8 +64,8 @@ def finding_page(access: Annotated[Access, allow("finding.view")], finding_id: s
     except NotFound as missing:
         raise HTTPException(404, str(missing)) from None
     with access.context.store.read() as session:
-        assignable = session.execute(select(User.username).where(User.active.is_(True))
-                                     .order_by(User.username)).scalars().all()
+        assignable = session.execute(select(User.username).where(
+            User.active.is_(True), User.role.in_(sorted(CASEWORK))).order_by(User.username)).scalars().all()
     return page(access, "finding.html", finding=found, entries=entries, state=state,
                 assignable=assignable, bases=source_bases(access.warehouse(), {found["source"]}))
 
