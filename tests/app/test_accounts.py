@@ -106,3 +106,22 @@ def test_accounts_are_created_with_a_known_role_and_a_practitioner_needs_an_agen
         with store.write() as session:
             create_user(session, username="x", password="short", role="analyst")
     store.dispose()
+
+
+def test_sign_in_goes_only_to_pages_of_this_site(sqlite_deployment) -> None:
+    for target, expected in (("//evil.example/x", "/"), ("https://evil.example/", "/"),
+                             ("/children/P1?x=1", "/children/P1?x=1")):
+        client = sqlite_deployment.client().client
+        token = _login_form(client)
+        response = client.post("/login", data={"username": "manager", "password": PASSWORD,
+                                               "login_token": token, "next": target})
+        assert response.status_code == 303 and response.headers["location"] == expected
+
+
+def test_what_users_type_is_shown_as_text_never_run(sqlite_deployment) -> None:
+    child = sqlite_deployment.county.child_of_police
+    signed = sqlite_deployment.client("analyst")
+    signed.post_form(f"/children/{child}/notes", {"text": "<script>alert(1)</script> met at <b>park</b>"})
+    html = signed.get(f"/children/{child}").text
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; met at &lt;b&gt;park&lt;/b&gt;" in html
