@@ -6,6 +6,8 @@ pipeline is writing, or before it has run, pages say so instead of failing."""
 
 from __future__ import annotations
 
+import weakref
+
 import duckdb
 
 from lookout.warehouse.database import open_warehouse
@@ -30,7 +32,16 @@ def open_readonly(workspace: Workspace) -> duckdb.DuckDBPyConnection:
                                    f"in a minute ({str(error).splitlines()[0]})") from error
 
 
+_TABLES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
-    """Names of every table and view in the warehouse."""
-    return {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() UNION ALL "
-                                      "SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
+    """Names of every table and view in the warehouse, listed once per connection (the app's
+    connections are read-only and last one request)."""
+    found = _TABLES.get(con)
+    if found is None:
+        found = frozenset(r[0] for r in con.execute(
+            "SELECT table_name FROM duckdb_tables() UNION ALL "
+            "SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall())
+        _TABLES[con] = found
+    return found
