@@ -6,11 +6,11 @@ pipeline is writing, or before it has run, pages say so instead of failing."""
 
 from __future__ import annotations
 
+import os
 import weakref
 
 import duckdb
 
-from lookout.warehouse.database import open_warehouse
 from lookout.workspace import Workspace
 
 __all__ = ["WarehouseUnavailable", "open_readonly", "table_names"]
@@ -26,10 +26,15 @@ def open_readonly(workspace: Workspace) -> duckdb.DuckDBPyConnection:
         raise WarehouseUnavailable("no results yet: the pipeline has not run in this workspace "
                                    "(`lookout run DROP --workspace WS`)")
     try:
-        return open_warehouse(workspace, read_only=True)
+        # DuckDB itself, whatever engine the workspace's stages run on: a request must never
+        # start a cluster session, only read the file.
+        con = duckdb.connect(str(workspace.warehouse_path), read_only=True)
     except (duckdb.IOException, duckdb.ConnectionException) as error:
         raise WarehouseUnavailable("the results are being rebuilt by a pipeline run: try again "
                                    f"in a minute ({str(error).splitlines()[0]})") from error
+    con.execute("SET enable_progress_bar = false")
+    con.execute(f"SET memory_limit = '{os.environ.get('LOOKOUT_ENGINE_MEMORY', '2GB')}'")
+    return con
 
 
 _TABLES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
