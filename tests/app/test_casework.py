@@ -14,7 +14,6 @@ import types
 import duckdb
 import pytest
 
-from lookout.decisions import decision_log_path
 from lookout.indicators.overrides import load_overrides
 from lookout.link.review import load_decisions
 

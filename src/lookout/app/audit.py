@@ -21,7 +21,7 @@ from lookout.app.store import AuditEvent, AuditHead, Store
 from lookout.app.store.types import utc_now
 
 __all__ = ["AUDITED_ACTIONS", "ChainReport", "EventDraft", "append_event", "event_hash",
-           "verify_chain"]
+           "recent_events", "verify_chain"]
 
 GENESIS = "0" * 64
 AUDITED_ACTIONS = ("view", "search", "reveal", "decision", "export", "sign_in", "sign_out",
@@ -77,6 +77,21 @@ def append_event(session: Session, draft: EventDraft) -> AuditEvent:
     head.seq, head.hash = event.seq, event.hash
     session.flush()
     return event
+
+
+def recent_events(session: Session, *, username: str = "", target: str = "", action: str = "",
+                  before: int | None = None, limit: int = 200) -> list[AuditEvent]:
+    """Events newest first, filtered by user, target id and action, before a sequence number."""
+    query = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(max(1, min(limit, 1000)))
+    if username:
+        query = query.where(AuditEvent.username == username)
+    if target:
+        query = query.where(AuditEvent.target_id == target)
+    if action:
+        query = query.where(AuditEvent.action == action)
+    if before:
+        query = query.where(AuditEvent.seq < before)
+    return list(session.execute(query).scalars().all())
 
 
 @dataclass(frozen=True)

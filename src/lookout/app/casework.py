@@ -21,7 +21,7 @@ from lookout.app.store import CaseEntry, CaseEntryRecord, User
 from lookout.app.store.types import utc_now
 from lookout.app.warehouse import table_names
 
-__all__ = ["DECISIONS", "CaseState", "FlagSnapshot", "add_entry", "child_records",
+__all__ = ["DECISIONS", "CaseState", "FlagSnapshot", "add_entry", "assignable_users", "child_records",
            "entries_for", "flag_snapshot", "states_for_children"]
 
 DECISIONS = {
@@ -118,6 +118,12 @@ def add_entry(session: Session, *, subject_kind: str, subject_id: str, records: 
     session.add(entry)
     session.flush()
     return entry
+
+
+def assignable_users(session: Session) -> list[str]:
+    """Usernames casework can be assigned to: active analysts, managers and practitioners."""
+    return list(session.execute(select(User.username).where(
+        User.active.is_(True), User.role.in_(sorted(CASEWORK))).order_by(User.username)).scalars().all())
 
 
 def entries_for(session: Session, con: duckdb.DuckDBPyConnection | None, subject_kind: str,

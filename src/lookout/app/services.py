@@ -8,16 +8,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from lookout.app import accountability
-from lookout.app.casework import CaseState, add_entry, child_records, entries_for, flag_snapshot, fold
+from lookout.app.casework import (CaseState, add_entry, assignable_users, child_records, entries_for,
+                                   flag_snapshot, fold)
 from lookout.app.child import ChildPage, child_page
 from lookout.app.policy import Access
-from lookout.app.roles import CASEWORK
 from lookout.app.queue import QueueRow, review_queue
 from lookout.app.reveals import grant_reveal, is_revealed
-from lookout.app.store import CaseEntry, User
+from lookout.app.store import CaseEntry
 from lookout.app.warehouse import table_names
 from lookout.indicators.overrides import Override, record_override, resolve_overrides
 
@@ -70,9 +68,7 @@ def view_child(access: Access, person_id: str) -> ChildView:
             raise NotFound(f"there is no person {person_id!r}"
                            + (" with records of your agency" if access.sources is not None else ""))
         entries = entries_for(session, con, "child", person_id, child_records(con, person_id))
-        assignable = session.execute(select(User.username).where(
-            User.active.is_(True), User.role.in_(sorted(CASEWORK))).order_by(User.username)
-        ).scalars().all()
+        assignable = assignable_users(session)
     state = CaseState()
     for entry in entries:
         fold(state, entry)

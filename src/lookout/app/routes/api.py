@@ -16,13 +16,13 @@ from sqlalchemy import select
 
 from lookout.app import accountability, services
 from lookout.app.accounts import end_session, sign_in
-from lookout.app.audit import verify_chain
+from lookout.app.audit import recent_events, verify_chain
 from lookout.app.link_review import pairs_to_review
 from lookout.app.network_page import network_list, one_network
 from lookout.app.policy import SESSION_COOKIE, Access, allow
 from lookout.app.routes.session import set_session_cookie
 from lookout.app.services import NotFound
-from lookout.app.store import AuditEvent, CaseEntry, User
+from lookout.app.store import CaseEntry, User
 
 router = APIRouter(prefix="/api")
 
@@ -286,15 +286,8 @@ def api_link_decision(access: Annotated[Access, allow("links.decide")], pair_id:
 def api_audit(access: Annotated[Access, allow("audit.view")], username: str = "", target: str = "",
               action: str = "", limit: int = 200):
     """Audit events, newest first."""
-    query = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(max(1, min(limit, 1000)))
-    if username:
-        query = query.where(AuditEvent.username == username)
-    if target:
-        query = query.where(AuditEvent.target_id == target)
-    if action:
-        query = query.where(AuditEvent.action == action)
     with access.context.store.read() as session:
-        events = session.execute(query).scalars().all()
+        events = recent_events(session, username=username, target=target, action=action, limit=limit)
     return [{"seq": e.seq, "at": e.at.isoformat(), "username": e.username, "role": e.role,
              "agency": e.agency, "action": e.action, "outcome": e.outcome, "route": e.route,
              "target_kind": e.target_kind, "target_id": e.target_id, "reason": e.reason,

@@ -9,15 +9,15 @@ from fastapi import APIRouter, Form, HTTPException
 from sqlalchemy import select
 
 from lookout.app import accountability, services
-from lookout.app.audit import verify_chain
+from lookout.app.audit import recent_events, verify_chain
+from lookout.app.casework import assignable_users
 from lookout.app.child import source_bases
 from lookout.app.link_review import pairs_to_review
 from lookout.app.network_page import network_list, network_picture, one_network
 from lookout.app.policy import Access, allow
-from lookout.app.roles import CASEWORK
 from lookout.app.routes.render import answer_form, page
 from lookout.app.services import NotFound
-from lookout.app.store import AuditEvent, User
+from lookout.app.store import User
 
 router = APIRouter(include_in_schema=False)
 Text = Annotated[str, Form()]
@@ -64,8 +64,7 @@ def finding_page(access: Annotated[Access, allow("finding.view")], finding_id: s
     except NotFound as missing:
         raise HTTPException(404, str(missing)) from None
     with access.context.store.read() as session:
-        assignable = session.execute(select(User.username).where(
-            User.active.is_(True), User.role.in_(sorted(CASEWORK))).order_by(User.username)).scalars().all()
+        assignable = assignable_users(session)
     return page(access, "finding.html", finding=found, entries=entries, state=state,
                 assignable=assignable, bases=source_bases(access.warehouse(), {found["source"]}))
 
@@ -117,17 +116,9 @@ def link_decision(access: Annotated[Access, allow("links.decide")], pair_id: str
 def audit_page(access: Annotated[Access, allow("audit.view")], username: str = "", target: str = "",
                action: str = "", before: int | None = None):
     """The audit log, newest first, filtered by user, target or action."""
-    query = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(AUDIT_PAGE)
-    if username:
-        query = query.where(AuditEvent.username == username)
-    if target:
-        query = query.where(AuditEvent.target_id == target)
-    if action:
-        query = query.where(AuditEvent.action == action)
-    if before:
-        query = query.where(AuditEvent.seq < before)
     with access.context.store.read() as session:
-        events = session.execute(query).scalars().all()
+        events = recent_events(session, username=username, target=target, action=action,
+                               before=before, limit=AUDIT_PAGE)
     return page(access, "audit.html", events=events, username=username, target=target,
                 action=action, page_size=AUDIT_PAGE)
 
