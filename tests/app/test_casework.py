@@ -70,6 +70,7 @@ def test_the_queue_says_what_changed_since_the_last_decision(deployment) -> None
     after = {r["person_id"]: r for r in analyst.get("/api/queue").json()}[child]
     assert any(c.startswith("level up:") and c.endswith("to high") for c in after["changes"])
     assert "new indicators: sexual_offence_victim_test" in after["changes"]
+    assert "new indicators: sexual_offence_victim_test" in analyst.get(f"/children/{child}").text
     awaiting = {r["person_id"] for r in analyst.get("/api/queue", params={"status": "awaiting"}).json()}
     assert child not in awaiting
 

@@ -13,7 +13,7 @@ from lookout.app.casework import (CaseState, add_entry, assignable_users, child_
                                    flag_snapshot, fold)
 from lookout.app.child import ChildPage, child_page
 from lookout.app.policy import Access
-from lookout.app.queue import QueueRow, review_queue
+from lookout.app.queue import QueueRow, changes_since_review, review_queue
 from lookout.app.reveals import grant_reveal, is_revealed
 from lookout.app.store import CaseEntry
 from lookout.app.warehouse import table_names
@@ -36,6 +36,7 @@ class ChildView:
     state: CaseState
     override: Override | None
     assignable: list[str]
+    changes: list[str]
 
 
 def parse_due(value: str | None) -> dt.date | None:
@@ -75,7 +76,10 @@ def view_child(access: Access, person_id: str) -> ChildView:
     override = resolve_overrides(con, access.workspace).get(person_id) \
         if "result_linkage" in table_names(con) else None
     access.event.detail["names_shown"] = revealed
-    return ChildView(page, entries, state, override, list(assignable))
+    now = flag_snapshot(con, person_id)
+    changes = changes_since_review(state, now.level, now.score, list(now.indicators), now.evidence) \
+        if now.level else []
+    return ChildView(page, entries, state, override, list(assignable), changes)
 
 
 def reveal_names(access: Access, person_id: str, reason: str) -> None:
