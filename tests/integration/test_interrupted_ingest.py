@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from lookout.runs import pipeline
@@ -43,7 +42,9 @@ def test_killed_ingest_rolls_back_and_the_next_run_completes(tmp_path: Path) -> 
     pipeline.ingest(drop, workspace)
     before = _counts(workspace)
 
-    write_extract(drop, "b-schools", "education", {"attendance.csv": _attendance(3000, 200)})
+    # 2.4 million marks: the first progress line comes after the first 32 MB block is read,
+    # about half way through the file, so killing at that line kills the load half-done.
+    write_extract(drop, "b-schools", "education", {"attendance.csv": _attendance(6000, 200)})
     process = subprocess.Popen(
         [sys.executable, "-m", "lookout", "ingest", str(drop), "--workspace", str(workspace.root)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -51,7 +52,6 @@ def test_killed_ingest_rolls_back_and_the_next_run_completes(tmp_path: Path) -> 
     assert process.stdout is not None
     for line in process.stdout:
         if "b-schools/attendance.csv" in line:
-            time.sleep(0.5)  # well inside the load of 1.2 million marks
             process.send_signal(signal.SIGKILL)
             break
     process.wait(timeout=60)
@@ -63,4 +63,4 @@ def test_killed_ingest_rolls_back_and_the_next_run_completes(tmp_path: Path) -> 
     assert [r.status for r in report.extracts] == ["unchanged", "loaded"]
     clean = Workspace(tmp_path / "clean")
     pipeline.ingest(drop, clean)
-    assert _counts(workspace) == _counts(clean) == (1, 1_200_000, 2, 2)
+    assert _counts(workspace) == _counts(clean) == (1, 2_400_000, 2, 2)

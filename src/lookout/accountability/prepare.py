@@ -128,7 +128,8 @@ def _episodes(con: duckdb.DuckDBPyConnection) -> None:
                    coalesce(max(returned_by) FILTER (WHERE exact), min(returned_by)) AS returned_by,
                    min(held_at) AS episode_held_at, min(declined_offer_at) AS episode_declined_offer_at
             FROM keyed GROUP BY episode)
-        SELECT k.* EXCLUDE (returned_by), b.episode_start, b.exact_start, b.episode_return, b.exact_return,
-               b.returned_by, b.episode_held_at,
+        SELECT k.source, k.record_id, k.line, k.person_record, k.person_id, k.kind, k.started_at, k.returned_at,
+               k.exact, k.held_at, k.declined_offer_at, k.dob, k.episode,
+               b.episode_start, b.exact_start, b.episode_return, b.exact_return, b.returned_by, b.episode_held_at,
                b.episode_declined_offer_at
         FROM keyed k JOIN best b USING (episode)""")

@@ -71,9 +71,11 @@ def run_accountability(con: duckdb.DuckDBPyConnection, workspace: Workspace | No
         con.execute(f"INSERT INTO acc_case SELECT '{check.id}', * FROM ({sql}) AS c({', '.join(COLUMNS)})")
     con.execute("""
         CREATE OR REPLACE TABLE accountability_cases AS
-        SELECT DISTINCT ON (check_id, source, record_id)
-               'F-' || substr(md5(check_id || '|' || source || '|' || record_id), 1, 12) AS finding_id, *
-        FROM acc_case ORDER BY check_id, source, record_id, failed DESC, person_id""")
+        SELECT 'F-' || substr(md5(check_id || '|' || source || '|' || record_id), 1, 12) AS finding_id,
+               check_id, source, record_id, line, person_id, raised_at, due_at, done_at, failed, summary
+        FROM (SELECT *, row_number() OVER (PARTITION BY check_id, source, record_id
+                                           ORDER BY failed DESC, person_id) AS n FROM acc_case)
+        WHERE n = 1""")
     _findings(con, workspace)
     report = AccountabilityReport()
     for check_id, cases, failed in con.execute(
@@ -129,6 +131,7 @@ def _findings(con: duckdb.DuckDBPyConnection, workspace: Workspace | None) -> No
     con.execute("""
         CREATE OR REPLACE TABLE result_accountability AS
         SELECT finding_id, check_id, person_id, source, record_id,
-               strftime(raised_at, '%Y-%m-%dT%H:%M:%S') AS raised_at, strftime(due_at, '%Y-%m-%dT%H:%M:%S') AS due_at,
+               strftime(raised_at, '%Y-%m-%d') || 'T' || strftime(raised_at, '%H:%M:%S') AS raised_at,
+               strftime(due_at, '%Y-%m-%d') || 'T' || strftime(due_at, '%H:%M:%S') AS due_at,
                summary
         FROM accountability_findings WHERE status <> 'resolved'""")

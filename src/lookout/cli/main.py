@@ -66,15 +66,26 @@ def run(
     drop: Annotated[Path, typer.Argument(help="Drop folder: one sub-folder per agency extract.")],
     workspace: WorkspaceOption,
     engine: EngineOption = "duckdb",
+    spark_master: Annotated[str | None, typer.Option(
+        "--spark-master", help="Spark master URL for --engine spark (default: local mode).")] = None,
     retrain: RetrainOption = False,
 ) -> None:
-    """Run every stage of the pipeline over a drop."""
+    """Run every stage of the pipeline over a drop, on DuckDB (one machine) or Spark."""
+    import os
+
+    if spark_master:
+        os.environ["LOOKOUT_SPARK_MASTER"] = spark_master
+    try:
+        Workspace(workspace).set_engine(engine)
+    except ValueError as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(1) from error
     with row_progress(console) as progress:
         report = pipeline.ingest(drop, Workspace(workspace), progress=progress)
     _print_ingest(report.extracts)
     _print_warehouse_summary(Workspace(workspace))
     with console.status("Linking person-records"):
-        _print_link(pipeline.link(Workspace(workspace), engine=engine, retrain=retrain))
+        _print_link(pipeline.link(Workspace(workspace), retrain=retrain))
     with console.status("Flagging children at risk and finding networks around them"):
         flagged, found = pipeline.flags_and_networks(Workspace(workspace))
     console.print(f"Networks: {found.networks:,} suspected ({found.cross_area:,} across areas) in a "
@@ -87,7 +98,9 @@ def run(
 
 
 @app.command("link")
-def link_command(workspace: WorkspaceOption, engine: EngineOption = "duckdb",
+def link_command(workspace: WorkspaceOption,
+                 engine: Annotated[str | None, typer.Option(
+                     help="Where Splink runs: duckdb or spark (default: the workspace's engine).")] = None,
                  retrain: RetrainOption = False) -> None:
     """Resolve person-records across every source into Lookout person ids."""
     with console.status("Linking person-records"):

@@ -44,10 +44,14 @@ _MISSING = f"""
                coalesce(m.found_at, m.reported_at) AS known_at
         FROM police_missing_episodes m
         LEFT JOIN nominal c ON c._source = m._source AND c.nominal_id = m.nominal_id),
+    found_with AS (
+        -- one row per person found with the child (lists are unnested before any join)
+        SELECT e._source, e.episode_id, e.nominal_id, e.reported_at, e.child_surname, w.nominal_id AS with_id
+        FROM episode e, unnest(e.found_with) AS w(nominal_id)),
     with_adult AS (
         SELECT DISTINCT e._source, e.episode_id
-        FROM episode e, unnest(e.found_with) AS w(nominal_id)
-        JOIN nominal a ON a._source = e._source AND a.nominal_id = w.nominal_id
+        FROM found_with e
+        JOIN nominal a ON a._source = e._source AND a.nominal_id = e.with_id
         WHERE a.nominal_id <> e.nominal_id AND {_adult('a.dob', 'e.reported_at')}
           AND {_unrelated('a.surname', 'e.child_surname')}),
     adult_places AS (
@@ -107,10 +111,13 @@ _OUTCOME = """
     WHERE i.outcome IS NOT NULL AND i.outcome_at IS NOT NULL"""
 
 _INTELLIGENCE = f"""
-    WITH named AS (
-        SELECT g._source, g.intel_id, g._line, g.recorded_at, m.nominal_id, n.dob
-        FROM police_intelligence g, unnest(g.nominal_ids) AS m(nominal_id)
-        LEFT JOIN police_nominals n ON n._source = g._source AND n.nominal_id = m.nominal_id)
+    WITH mention AS (
+        SELECT g._source, g.intel_id, g._line, g.recorded_at, m.nominal_id
+        FROM police_intelligence g, unnest(g.nominal_ids) AS m(nominal_id)),
+    named AS (
+        SELECT g._source, g.intel_id, g._line, g.recorded_at, g.nominal_id, n.dob
+        FROM mention g
+        LEFT JOIN police_nominals n ON n._source = g._source AND n.nominal_id = g.nominal_id)
     SELECT c._source, c.nominal_id, 'intel:' || c.intel_id, c._line, c.recorded_at, NULL, c.dob,
            count(o.nominal_id) AS adults_named
     FROM named c LEFT JOIN named o
@@ -134,8 +141,9 @@ _ATTENDANCE = """
         SELECT *, unauthorised / possible AS rate,
                sum(unauthorised) OVER before / nullif(sum(possible) OVER before, 0) AS rate_before
         FROM month WHERE possible > 0
-        WINDOW before AS (PARTITION BY _source, upn ORDER BY month
-                          RANGE BETWEEN INTERVAL 3 MONTH PRECEDING AND INTERVAL 1 DAY PRECEDING))
+        -- the three calendar months before, counted as month numbers so every engine agrees
+        WINDOW before AS (PARTITION BY _source, upn ORDER BY year(month) * 12 + month(month)
+                          RANGE BETWEEN 3 PRECEDING AND 1 PRECEDING))
     SELECT a._source, a.upn, 'attendance:' || a.upn || '/' || strftime(a.month, '%Y-%m'), NULL,
            CAST(last_day(a.month) AS TIMESTAMP) + INTERVAL 16 HOUR, NULL, r.dob,
            a.possible, round(a.rate, 4), round(a.rate - a.rate_before, 4)

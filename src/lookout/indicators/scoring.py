@@ -71,7 +71,8 @@ def score_subjects(con: duckdb.DuckDBPyConnection, *, keyed: str, as_of: dt.date
             SELECT DISTINCT subject, hit_on AS d FROM {prefix}_hits
             UNION SELECT DISTINCT subject, {day} FROM {prefix}_hits),
         seen AS (
-            SELECT c.subject, c.d, h.*, r.tier, r.raises_to, r.lasts_days,
+            SELECT c.subject, c.d, h.indicator_id, h.hit_event, h.hit_on, h.until, h.kinds, h.evidence,
+                   r.tier, r.raises_to, r.lasts_days,
                    least(h.until, c.d) AS u
             FROM candidates c JOIN {prefix}_hits h ON h.subject = c.subject AND h.hit_on <= c.d
             JOIN {RULES_TABLE} r USING (indicator_id))

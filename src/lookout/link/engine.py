@@ -70,29 +70,12 @@ def _duckdb(temp_dir: Path) -> Engine:
 
 
 def _spark(temp_dir: Path) -> Engine:
-    try:
-        from pyspark.sql import SparkSession
-    except ImportError as error:
-        raise RuntimeError("the Spark engine needs pyspark: pip install pyspark "
-                           "(and Java 17 on the machine)") from error
     from splink import SparkAPI
-    from splink.backends.spark import similarity_jar_location
 
-    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-    checkpoints = temp_dir / "spark-checkpoints"
-    checkpoints.mkdir(parents=True, exist_ok=True)
-    spark = (SparkSession.builder.master(os.environ.get("LOOKOUT_SPARK_MASTER", "local[*]"))
-             .appName("lookout-link")
-             .config("spark.jars", similarity_jar_location())
-             .config("spark.driver.memory", os.environ.get("LOOKOUT_SPARK_DRIVER_MEMORY", "4g"))
-             .config("spark.sql.shuffle.partitions", "8")
-             .config("spark.default.parallelism", "8")
-             .config("spark.ui.enabled", "false")
-             .config("spark.sql.execution.arrow.pyspark.enabled", "true")
-             .config("spark.local.dir", str(temp_dir))
-             .getOrCreate())
-    spark.sparkContext.setCheckpointDir(str(checkpoints))
-    spark.sparkContext.setLogLevel("ERROR")
-    engine = Engine("spark", SparkAPI(spark_session=spark, num_partitions_on_repartition=8))
-    engine._closers.append(spark.stop)
-    return engine
+    from lookout.warehouse.spark import spark_session
+
+    # The process's one session, shared with the warehouse when it runs on Spark too; it
+    # carries Splink's similarity functions and lives as long as the process.
+    spark = spark_session(temp_dir)
+    spark.sparkContext.setCheckpointDir(str(temp_dir / "spark-checkpoints"))
+    return Engine("spark", SparkAPI(spark_session=spark, num_partitions_on_repartition=8))

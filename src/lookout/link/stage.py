@@ -53,7 +53,7 @@ def link_workspace(workspace: Workspace, *, engine: str = "duckdb",
 
         runner = open_engine(engine, workspace.temp_dir / "link")
         try:
-            frame = runner.register(arrow, "link_records")
+            frame = runner.register(arrow, "splink_input_records")
             saved = None if retrain else latest_model(workspace)
             if saved is None:
                 linker = Linker(frame, settings_for(runner.dialect), log_level=None)

@@ -8,10 +8,13 @@ standardisation come before comparison).
 
 Everything here is SQL macros run by the warehouse engine, so 12 million records cost one
 set-based pass, not a Python loop; `apply` runs a macro on one value for tests and tools.
+Macros are single expressions in functions both engines have (accents are folded by one
+`translate` table rather than DuckDB's `strip_accents`), so Spark runs them unchanged.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 import duckdb
@@ -22,11 +25,26 @@ from lookout.reference import load_nicknames
 __all__ = ["LINK_RECORDS_COLUMNS", "apply", "build_link_records", "install_macros",
            "nickname_groups"]
 
+def _accent_table() -> tuple[str, str]:
+    """Lower-case Latin letters with diacritics (Latin-1 Supplement and Latin Extended-A) and
+    the plain letter each folds to: one `translate` that every engine runs alike."""
+    accented, plain = [], []
+    for code in range(0x00C0, 0x0180):
+        letter = chr(code)
+        base = unicodedata.normalize("NFKD", letter)[0]
+        if letter.islower() and base.isascii() and base.isalpha() and base != letter:
+            accented.append(letter)
+            plain.append(base)
+    return "".join(accented), "".join(plain)
+
+
+_ACCENTED, _PLAIN = _accent_table()
+
 # Letters of a name only: accents folded, apostrophes and full stops dropped (O'Neill ->
 # oneill), every other separator (hyphen, comma, double space) made one space.
-_NAME = """
+_NAME = f"""
     CREATE OR REPLACE TEMP MACRO lk_name(x) AS nullif(trim(regexp_replace(
-        regexp_replace(lower(strip_accents(CAST(x AS VARCHAR))), '[''’.`]', '', 'g'),
+        regexp_replace(translate(lower(CAST(x AS VARCHAR)), '{_ACCENTED}', '{_PLAIN}'), '[''’.`]', '', 'g'),
         '[^a-z]+', ' ', 'g')), '')"""
 
 # The first given name: middle names are recorded by some agencies and not others.
@@ -43,26 +61,29 @@ _SURNAME_PARTS = """
 
 # UK postcode in its published form: outward code, one space, inward code (ONS Postcode
 # Directory). Anything that does not have that shape is not a postcode and becomes NULL.
+_POSTCODE_CLEAN = """
+    CREATE OR REPLACE TEMP MACRO lk_postcode_clean(x) AS
+        regexp_replace(upper(CAST(x AS VARCHAR)), '[^A-Z0-9]', '', 'g')"""
 _POSTCODE = """
-    CREATE OR REPLACE TEMP MACRO lk_postcode(x) AS (
-        WITH p AS (SELECT regexp_replace(upper(CAST(x AS VARCHAR)), '[^A-Z0-9]', '', 'g') AS c)
-        SELECT CASE WHEN regexp_full_match(c, '[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}')
-                    THEN left(c, length(c) - 3) || ' ' || right(c, 3) END FROM p)"""
+    CREATE OR REPLACE TEMP MACRO lk_postcode(x) AS
+        CASE WHEN regexp_full_match(lk_postcode_clean(x), '[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}')
+             THEN left(lk_postcode_clean(x), length(lk_postcode_clean(x)) - 3) || ' '
+                  || right(lk_postcode_clean(x), 3) END"""
 _POSTCODE_SECTOR = """
     CREATE OR REPLACE TEMP MACRO lk_postcode_sector(pc) AS left(pc, length(pc) - 2)"""
 _POSTCODE_DISTRICT = """
     CREATE OR REPLACE TEMP MACRO lk_postcode_district(pc) AS split_part(pc, ' ', 1)"""
 
 # UK numbers to E.164 (ITU-T E.164; Ofcom numbering plan: national numbers are 0 + 10 digits).
+_PHONE_DIGITS = """
+    CREATE OR REPLACE TEMP MACRO lk_phone_digits(x) AS regexp_replace(CAST(x AS VARCHAR), '[^0-9+]', '', 'g')"""
 _PHONE = """
-    CREATE OR REPLACE TEMP MACRO lk_phone(x) AS (
-        WITH p AS (SELECT regexp_replace(CAST(x AS VARCHAR), '[^0-9+]', '', 'g') AS d)
-        SELECT CASE
-            WHEN regexp_full_match(d, '\\+44[1-9][0-9]{9}') THEN d
-            WHEN regexp_full_match(d, '0044[1-9][0-9]{9}') THEN '+' || substr(d, 3)
-            WHEN regexp_full_match(d, '44[1-9][0-9]{9}') THEN '+' || d
-            WHEN regexp_full_match(d, '0[1-9][0-9]{9}') THEN '+44' || substr(d, 2)
-        END FROM p)"""
+    CREATE OR REPLACE TEMP MACRO lk_phone(x) AS CASE
+        WHEN regexp_full_match(lk_phone_digits(x), '\\+44[1-9][0-9]{9}') THEN lk_phone_digits(x)
+        WHEN regexp_full_match(lk_phone_digits(x), '0044[1-9][0-9]{9}') THEN '+' || substr(lk_phone_digits(x), 3)
+        WHEN regexp_full_match(lk_phone_digits(x), '44[1-9][0-9]{9}') THEN '+' || lk_phone_digits(x)
+        WHEN regexp_full_match(lk_phone_digits(x), '0[1-9][0-9]{9}') THEN '+44' || substr(lk_phone_digits(x), 2)
+    END"""
 
 # Vehicle registration marks as the DVLA holds them: capitals and digits, no spaces.
 _VRM = """
@@ -71,19 +92,19 @@ _VRM = """
 
 # NHS number: ten digits whose last is the modulus 11 check digit (NHS Data Dictionary).
 # A number failing its check was mistyped and says nothing reliable, so it becomes NULL.
+_NHS_DIGITS = """
+    CREATE OR REPLACE TEMP MACRO lk_nhs_digits(x) AS regexp_replace(CAST(x AS VARCHAR), '[^0-9]', '', 'g')"""
 _NHS = """
-    CREATE OR REPLACE TEMP MACRO lk_nhs_number(x) AS (
-        WITH p AS (SELECT regexp_replace(CAST(x AS VARCHAR), '[^0-9]', '', 'g') AS d)
-        SELECT CASE WHEN length(d) = 10 AND (
+    CREATE OR REPLACE TEMP MACRO lk_nhs_number(x) AS
+        CASE WHEN length(lk_nhs_digits(x)) = 10 AND (
             (11 - list_sum(list_transform(range(9),
-                 lambda i: CAST(substr(d, i + 1, 1) AS INTEGER) * (10 - i))) % 11) % 11
-            ) = CAST(substr(d, 10, 1) AS INTEGER) THEN d END FROM p)"""
+                 lambda i: CAST(substr(lk_nhs_digits(x), i + 1, 1) AS INTEGER) * (10 - i))) % 11) % 11
+            ) = CAST(substr(lk_nhs_digits(x), 10, 1) AS INTEGER) THEN lk_nhs_digits(x) END"""
 
 # Unique Pupil Number: 13 characters, a check letter then 12 digits (DfE UPN guidance).
 _UPN = """
-    CREATE OR REPLACE TEMP MACRO lk_upn(x) AS (
-        WITH p AS (SELECT regexp_replace(upper(CAST(x AS VARCHAR)), '[^A-Z0-9]', '', 'g') AS u)
-        SELECT CASE WHEN regexp_full_match(u, '[A-Z][0-9]{11}[0-9A-Z]') THEN u END FROM p)"""
+    CREATE OR REPLACE TEMP MACRO lk_upn(x) AS
+        CASE WHEN regexp_full_match(lk_postcode_clean(x), '[A-Z][0-9]{11}[0-9A-Z]') THEN lk_postcode_clean(x) END"""
 
 # Dates of birth as ISO text, so edit distance can see a single wrong digit, and the same date
 # with day and month exchanged (a common transcription error) when that is a real date.
@@ -100,8 +121,8 @@ _SEX = """
         WHEN 'M' THEN 'M' WHEN '1' THEN 'M' WHEN 'MALE' THEN 'M'
         WHEN 'F' THEN 'F' WHEN '2' THEN 'F' WHEN 'FEMALE' THEN 'F' END"""
 
-_MACROS = (_NAME, _FORENAME, _SURNAME, _SURNAME_PARTS, _POSTCODE, _POSTCODE_SECTOR,
-           _POSTCODE_DISTRICT, _PHONE, _VRM, _NHS, _UPN, _DOB, _DOB_SWAPPED, _SEX)
+_MACROS = (_NAME, _FORENAME, _SURNAME, _SURNAME_PARTS, _POSTCODE_CLEAN, _POSTCODE, _POSTCODE_SECTOR,
+           _POSTCODE_DISTRICT, _PHONE_DIGITS, _PHONE, _VRM, _NHS_DIGITS, _NHS, _UPN, _DOB, _DOB_SWAPPED, _SEX)
 
 LINK_RECORDS_COLUMNS = (
     "unique_id", "source", "record_id", "kind", "area", "forename", "forename_group", "surname",

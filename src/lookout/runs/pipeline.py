@@ -10,7 +10,7 @@ from lookout.chronology import build_chronology
 from lookout.indicators.stage import run_indicators
 from lookout.link import LinkReport, link_workspace
 from lookout.networks import NetworkReport, run_networks
-from lookout.warehouse.database import open_warehouse
+from lookout.warehouse.database import open_warehouse, publish_to_lake
 from lookout.warehouse.derive import build_derived
 from lookout.warehouse.load import ExtractReport, ProgressFn, ingest_drop
 from lookout.workspace import Workspace
@@ -30,8 +30,10 @@ class RunReport:
 
 
 def ingest(drop: Path, workspace: Workspace, *, progress: ProgressFn | None = None) -> RunReport:
-    """Load a drop into the workspace's warehouse and rebuild the tables derived from it."""
-    con = open_warehouse(workspace)
+    """Load a drop into the workspace's warehouse and rebuild the tables derived from it.
+    Files are read, checked and loaded through DuckDB on every engine; on Spark the loaded
+    tables are then published to the Parquet lake and the derived views made there."""
+    con = open_warehouse(workspace, engine="duckdb")
     try:
         reports = ingest_drop(con, drop, progress=progress)
         if any(r.status == "loaded" for r in reports):
@@ -39,12 +41,21 @@ def ingest(drop: Path, workspace: Workspace, *, progress: ProgressFn | None = No
         con.execute("CHECKPOINT")
     finally:
         con.close()
+    if workspace.engine == "spark" and (any(r.status == "loaded" for r in reports)
+                                        or not workspace.lake_path.exists()):
+        publish_to_lake(workspace)
+        lake = open_warehouse(workspace)
+        try:
+            build_derived(lake)
+        finally:
+            lake.close()
     return RunReport(reports)
 
 
-def link(workspace: Workspace, *, engine: str = "duckdb", retrain: bool = False) -> LinkReport:
-    """Resolve the warehouse's person-records into Lookout person ids (see `lookout.link`)."""
-    return link_workspace(workspace, engine=engine, retrain=retrain)
+def link(workspace: Workspace, *, engine: str | None = None, retrain: bool = False) -> LinkReport:
+    """Resolve the warehouse's person-records into Lookout person ids (see `lookout.link`);
+    Splink runs on `engine` (default: the workspace's)."""
+    return link_workspace(workspace, engine=engine or workspace.engine, retrain=retrain)
 
 
 def indicators(workspace: Workspace, *, with_networks: bool = True) -> int:
@@ -94,10 +105,11 @@ def accountability(workspace: Workspace) -> AccountabilityReport:
 
 def run(drop: Path, workspace: Workspace, *, progress: ProgressFn | None = None,
         engine: str = "duckdb", retrain: bool = False) -> RunReport:
-    """Run every stage over the drop: ingest, link, chronology and indicators, networks,
-    indicators again with the networks' evidence, and the accountability checks."""
+    """Run every stage over the drop on `engine`: ingest, link, chronology and indicators,
+    networks, indicators again with the networks' evidence, and the accountability checks."""
+    workspace.set_engine(engine)
     report = ingest(drop, workspace, progress=progress)
-    report.link = link(workspace, engine=engine, retrain=retrain)
+    report.link = link(workspace, retrain=retrain)
     report.flags, report.networks = flags_and_networks(workspace)
     report.accountability = accountability(workspace)
     return report

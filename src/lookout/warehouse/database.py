@@ -1,8 +1,16 @@
-"""Opening the warehouse: one embedded DuckDB file per workspace."""
+"""Opening the warehouse: one embedded DuckDB file per workspace, or Parquet on Spark.
+
+Stages receive what `open_warehouse` returns and use only the calls a DuckDB connection
+offers; on a workspace that runs on Spark (`Workspace.engine`) that is a
+`lookout.warehouse.spark.SparkWarehouse` offering the same calls. Ingest always loads through
+DuckDB (`engine="duckdb"`): reading, checking and quarantining a file is per file, and its
+tables are then published as Parquet for Spark (`publish_to_lake`).
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 
 import duckdb
 
@@ -10,8 +18,17 @@ from lookout.warehouse.schema import create_tables
 from lookout.workspace import Workspace
 
 
-def open_warehouse(workspace: Workspace, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (and, unless read-only, create) the workspace's warehouse with Lookout's settings."""
+def open_warehouse(workspace: Workspace, *, read_only: bool = False, engine: str | None = None):
+    """Open (and, unless read-only, create) the workspace's warehouse with Lookout's settings,
+    on `engine` (default: the workspace's own)."""
+    if (engine or workspace.engine) == "spark":
+        from lookout.warehouse.spark import SparkWarehouse, spark_session
+
+        if read_only and not workspace.lake_path.exists():
+            raise FileNotFoundError(
+                f"{workspace.root} has no warehouse yet: run `lookout ingest` or `lookout run` first")
+        return SparkWarehouse(spark_session(workspace.temp_dir / "spark"), workspace.lake_path,
+                              read_only=read_only)
     if read_only:
         if not workspace.warehouse_path.exists():
             raise FileNotFoundError(
@@ -30,3 +47,27 @@ def open_warehouse(workspace: Workspace, *, read_only: bool = False) -> duckdb.D
         con.execute(f"SET temp_directory = '{workspace.temp_dir.as_posix()}'")
         create_tables(con)
     return con
+
+
+def publish_to_lake(workspace: Workspace) -> list[str]:
+    """Write every table ingest owns from the DuckDB load database to the Parquet lake (each
+    to a new folder swapped in whole) and return their names."""
+    from lookout.warehouse.schema import ingest_tables
+
+    lake = workspace.lake_path
+    lake.mkdir(parents=True, exist_ok=True)
+    con = open_warehouse(workspace, engine="duckdb")
+    try:
+        for name in ingest_tables():
+            fresh = lake / f".{name}.publishing"
+            if fresh.exists():
+                shutil.rmtree(fresh)
+            fresh.mkdir()
+            con.execute(f"COPY {name} TO '{(fresh / 'data.parquet').as_posix()}' (FORMAT parquet)")
+            final = lake / name
+            if final.exists():
+                shutil.rmtree(final)
+            fresh.rename(final)
+    finally:
+        con.close()
+    return list(ingest_tables())

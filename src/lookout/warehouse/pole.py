@@ -18,7 +18,8 @@ _SOURCES = """
 
 # One row per person-record. Pupils on roll at several schools of one extract, clinic patients
 # seen many times and a child in both a council's case system and its SSDA903 return are one
-# record each, carrying the most recent details recorded.
+# record each, carrying the most recent details recorded (ties broken by load and line, so
+# every engine picks the same row).
 _PERSON_RECORDS = """
     CREATE OR REPLACE VIEW person_records AS
     WITH police AS (
@@ -27,11 +28,11 @@ _PERSON_RECORDS = """
         FROM police_nominals),
     education AS (
         SELECT _source AS source, upn AS record_id,
-               arg_max(forenames, coalesce(on_roll_from, DATE '1900-01-01')) AS forenames,
-               arg_max(surname, coalesce(on_roll_from, DATE '1900-01-01')) AS surname,
-               arg_max(dob, coalesce(on_roll_from, DATE '1900-01-01')) AS dob,
-               arg_max(sex, coalesce(on_roll_from, DATE '1900-01-01')) AS sex,
-               arg_max(postcode, coalesce(on_roll_from, DATE '1900-01-01')) AS postcode,
+               arg_max(forenames, {'d': coalesce(on_roll_from, DATE '1900-01-01'), 'k': _load_id, 'l': _line}) AS forenames,
+               arg_max(surname, {'d': coalesce(on_roll_from, DATE '1900-01-01'), 'k': _load_id, 'l': _line}) AS surname,
+               arg_max(dob, {'d': coalesce(on_roll_from, DATE '1900-01-01'), 'k': _load_id, 'l': _line}) AS dob,
+               arg_max(sex, {'d': coalesce(on_roll_from, DATE '1900-01-01'), 'k': _load_id, 'l': _line}) AS sex,
+               arg_max(postcode, {'d': coalesce(on_roll_from, DATE '1900-01-01'), 'k': _load_id, 'l': _line}) AS postcode,
                NULL AS address, NULL AS phone, upn, NULL AS nhs_number
         FROM education_pupils GROUP BY _source, upn),
     social_care AS (
@@ -44,9 +45,9 @@ _PERSON_RECORDS = """
           ON c._source = h._source AND c.la_child_id = h.child),
     sexual_health AS (
         SELECT _source AS source, patient_ref AS record_id,
-               arg_max(forenames, attended_at) AS forenames, arg_max(surname, attended_at) AS surname,
-               arg_max(dob, attended_at) AS dob, arg_max(sex, attended_at) AS sex,
-               arg_max(postcode, attended_at) AS postcode, NULL AS address, NULL AS phone,
+               arg_max(forenames, {'d': attended_at, 'k': _load_id, 'l': _line}) AS forenames, arg_max(surname, {'d': attended_at, 'k': _load_id, 'l': _line}) AS surname,
+               arg_max(dob, {'d': attended_at, 'k': _load_id, 'l': _line}) AS dob, arg_max(sex, {'d': attended_at, 'k': _load_id, 'l': _line}) AS sex,
+               arg_max(postcode, {'d': attended_at, 'k': _load_id, 'l': _line}) AS postcode, NULL AS address, NULL AS phone,
                NULL AS upn, NULL AS nhs_number
         FROM health_sexual_attendances GROUP BY _source, patient_ref),
     emergency AS (

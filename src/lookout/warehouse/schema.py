@@ -59,3 +59,9 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(statement)
     for contract_file in ALL_FILES:
         con.execute(table_ddl(contract_file))
+
+
+def ingest_tables() -> tuple[str, ...]:
+    """Every table ingest writes: the bookkeeping, the attendance summary and one per file."""
+    return ("loads", "load_files", "quarantine", "extract_failures", "attendance_weekly",
+            *(f.table for f in ALL_FILES))
