@@ -67,3 +67,18 @@ def test_spark_keeps_its_tables_as_parquet_and_reads_them_back(runs) -> None:
         assert con.execute("SELECT count(*) FROM result_linkage").fetchall()[0][0] > 1000
     finally:
         con.close()
+
+
+def test_the_app_reads_a_spark_workspace_without_starting_spark(runs) -> None:
+    from lookout.app.warehouse import open_readonly
+
+    duck, spark, _ = runs
+    counts = []
+    for workspace in (duck, spark):
+        con = open_readonly(workspace)   # plain DuckDB: the results read from Parquet on Spark
+        try:
+            counts.append(con.execute("SELECT (SELECT count(*) FROM result_flags), "
+                                      "(SELECT count(*) FROM accountability_findings)").fetchall()[0])
+        finally:
+            con.close()
+    assert counts[0] == counts[1] and counts[0][1] > 0
