@@ -38,7 +38,7 @@ RetrainOption = Annotated[bool, typer.Option("--retrain", help="Train a new link
 @app.command()
 def simulate(
     out: Annotated[Path, typer.Option(help="Folder to write drop/ and truth/ into.")],
-    children: Annotated[int, typer.Option(min=100, help="Children living in the county.")] = 5000,
+    children: Annotated[int, typer.Option(min=1000, help="Children living in the county (1,000 or more).")] = 5000,
     seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same files.")] = 1,
 ) -> None:
     """Simulate a county: an extract drop (data contract v1) and its ground truth."""

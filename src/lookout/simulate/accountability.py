@@ -30,8 +30,8 @@ def _quiet(world: World, rng: np.random.Generator, used: set[str], *, age: tuple
            sex: str | None = None, care: bool | None = None, kinds=("social_care",)) -> Person:
     """An ordinary child with no story, so a planted case is not disturbed by another one."""
     kids = world.children
-    for _ in range(20000):
-        c = kids[int(rng.integers(0, len(kids)))]
+    for i in rng.permutation(len(kids)).tolist():   # every child once, in a random order
+        c = kids[i]
         if (c.truth_id in used or c.exploited or c.decoy or not age[0] <= c.age_on(dt.date(2012, 9, 1)) <= age[1]
                 or (sex and c.sex != sex) or (care is not None and c.in_care != care)
                 or not all(k in c.allowed_kinds for k in kinds)):
@@ -39,7 +39,8 @@ def _quiet(world: World, rng: np.random.Generator, used: set[str], *, age: tuple
         used.add(c.truth_id)
         c.traits.add("planted")
         return c
-    raise RuntimeError("county too small to plant accountability cases")
+    raise RuntimeError("county too small to plant accountability cases: no child fits one of the "
+                       "planted pairs (such as a child in care aged 12 to 15); simulate more children")
 
 
 def plant_pairs(world: World, rng: np.random.Generator, ev: Events) -> None:
