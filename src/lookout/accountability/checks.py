@@ -70,12 +70,14 @@ def missing_no_return_interview(con: duckdb.DuckDBPyConnection, p: Params) -> st
             SELECT e.*, s.as_of, e.returned_by + INTERVAL {hours} HOUR AS due
             FROM acc_episode e JOIN acc_source s USING (source)
             WHERE e.episode_return IS NOT NULL
-              -- a child, or of unknown age (missing-person reports are mostly of children)
-              AND (e.dob IS NULL OR {age_sql('e.dob', 'e.episode_start')} < 18))
+              -- a child; with no date of birth anywhere, a child in care's SSDA903 record is still
+              -- a child's, while a police nominal without one is taken to be an adult's (police
+              -- nearly always record a child's date of birth; the indicators read it the same way)
+              AND (e.dob IS NULL AND e.kind = 'care' OR {age_sql('e.dob', 'e.episode_start')} < 18))
         SELECT source, record_id, line, person_id, episode_return AS raised_at, due AS due_at,
                episode_held_at AS done_at,
                NOT coalesce(episode_held_at <= due OR episode_declined_offer_at <= due, false) AS failed,
-               CASE WHEN dob IS NULL THEN 'Age not recorded. ' ELSE '' END ||
+               CASE WHEN dob IS NULL THEN 'Date of birth not recorded (a child in care). ' ELSE '' END ||
                'Missing from ' || {_ts('episode_start')} || ', back ' ||
                CASE WHEN exact_return THEN {_ts('episode_return')} ELSE strftime(episode_return, '%Y-%m-%d') END ||
                '; return home interview ' ||
@@ -95,7 +97,7 @@ def repeat_missing_no_strategy(con: duckdb.DuckDBPyConnection, p: Params) -> str
         WITH episode AS (
             -- one row per episode, however many sources recorded it (their dates of birth may differ)
             SELECT person_id, episode, min(episode_start) AS episode_start, bool_or(exact_start) AS exact_start,
-                   max(dob) AS dob
+                   max(dob) AS dob, bool_or(kind = 'care') AS in_care_record
             FROM acc_episode WHERE person_id IS NOT NULL GROUP BY person_id, episode),
         counted AS (
             SELECT *, count(*) OVER (PARTITION BY person_id ORDER BY episode_start
@@ -112,7 +114,8 @@ def repeat_missing_no_strategy(con: duckdb.DuckDBPyConnection, p: Params) -> str
                            OR f.decision = 'strategy_meeting' AND f.decision_at BETWEEN c.episode_start AND c.due))
                    AS answered_at
             FROM counted c
-            WHERE recent >= {episodes} AND (dob IS NULL OR {age_sql('dob', 'episode_start')} < 18))
+            WHERE recent >= {episodes}
+              AND (dob IS NULL AND in_care_record OR {age_sql('dob', 'episode_start')} < 18))
         SELECT e.source, e.record_id, e.line, e.person_id, r.episode_start AS raised_at, r.due AS due_at,
                r.answered_at AS done_at, r.answered_at IS NULL AS failed,
                'Missing episode ' || {_ts('r.episode_start')} || ' was the child''s ' || r.recent::VARCHAR ||

@@ -169,10 +169,12 @@ def label_cross_record(world: World, rng: np.random.Generator, ev: Events) -> No
         if incident.kind != "sexual_offence" or incident.outcome not in CLOSED or incident.checks:
             continue
         for person, role in incident.people:
-            if role != "victim" or person.kind != "child" or person.age_on(incident.occurred_at.date()) >= 16:
+            age = person.age_on(incident.occurred_at.date())
+            # under 16, or under 18 and being exploited (the check's "or has risk indicators")
+            if role != "victim" or person.kind != "child" or age >= 18 or (age >= 16 and not person.exploited):
                 continue
             closed = incident.outcome_at
-            answered = any(closed <= t <= closed + 14 * _D for t in refs.get(person.truth_id, []))
+            answered = any(incident.reported_at <= t <= closed + 14 * _D for t in refs.get(person.truth_id, []))
             if not answered and "social_care" in person.allowed_kinds and rng.random() < 0.5:
                 ev.referrals.append(referral(rng, person, closed + dt.timedelta(days=float(rng.uniform(1, 9))), "6",
                                              "Sexual offence: no further police action", ("11A", "19C"), risky=True))
