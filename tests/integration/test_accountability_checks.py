@@ -27,6 +27,7 @@ def _police() -> dict[str, str]:
     nominals.append(["N20", "Adult", "Alan", ADULT, "M"])
     nominals.append(["N21", "Unknown", "Uma", "", "F"])                    # no date of birth recorded
     nominals.append(["N22", "Typed", "Tia", "1994-03-12", "F"])            # the school says 1996
+    nominals.append(["N23", "Other", "Orla", "1998-01-01", "F"])            # the clinic says 2000
     episode = ["episode_id", "nominal_id", "reported_at", "reported_by", "found_at", "return_interview_at"]
     return {
         "nominals.csv": csv_text(["nominal_id", "surname", "forenames", "dob", "sex"], nominals),
@@ -158,7 +159,9 @@ def _clinic() -> dict[str, str]:
             ["A5", "C1", "PR5", "1999-08-31", "F", "2012-09-01T10:00:00", "pregnancy_test", "N", "", "N"],
             ["A6", "C1", "PR6", "2000-01-01", "F", "2012-09-01T10:00:00", "pregnancy_test", "N", "", "Y"],
             # the clinic typed 2000 for a girl whose police and school records agree on 1998: 14
-            ["A7", "C1", "PR7", "2000-01-01", "F", "2012-09-01T10:00:00", "pregnancy_test", "N", "", "N"]])}
+            ["A7", "C1", "PR7", "2000-01-01", "F", "2012-09-01T10:00:00", "pregnancy_test", "N", "", "N"],
+            # 12 by the clinic, 14 by her one other record: contradicted, so not claimed as under 13
+            ["A8", "C1", "PR8", "2000-01-01", "F", "2012-09-01T10:00:00", "pregnancy_test", "N", "", "N"]])}
 
 
 def _emergency() -> dict[str, str]:
@@ -183,6 +186,7 @@ def _links() -> dict[tuple[str, str], str]:
     links |= {("ed", f"E{i}"): f"P-E{i}" for i in range(1, 7)} | {("council", "LA34"): "P-E6"}
     links |= {("clinic", "PR7"): "P19", ("school", "U34"): "P19"}
     links |= {("police", "N22"): "P22", ("school", "U35"): "P22"}
+    links |= {("clinic", "PR8"): "P23", ("police", "N23"): "P23"}
     return links
 
 
@@ -286,7 +290,7 @@ def test_concerns_with_no_referral(checked):
     # E4 is a finding at once, due after the extract was taken: not overdue yet
     assert checked.execute("SELECT strftime(due_at, '%Y-%m-%d'), overdue FROM accountability_findings "
                            "WHERE record_id = 'E4'").fetchall() == [("2013-09-06", False)]
-    # A7's own date of birth says 12; the two records that agree say 14
+    # A7's own date of birth says 12, the two records that agree say 14; A8's is contradicted
     assert _cases(checked, "under13_sexual_activity_no_referral") == {"A4": True, "A6": False}
 
 

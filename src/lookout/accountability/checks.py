@@ -53,8 +53,10 @@ def child_dob(record_dob: str) -> str:
 
 def recorded_dob(record_dob: str) -> str:
     """SQL: the date of birth for a finding that claims a younger age (under 13): the one the
-    person's records agree on, else the record's own, what the service knew at the time."""
-    return f"coalesce(d.agreed, {record_dob})"
+    person's records agree on, else the record's own (what the service knew at the time)
+    unless the person's other records contradict it with no majority either way."""
+    return (f"coalesce(d.agreed, CASE WHEN d.youngest IS NULL OR d.youngest = d.oldest "
+            f"THEN {record_dob} END)")
 
 
 def _ts(expression: str) -> str:
@@ -373,6 +375,7 @@ _TEXTS = {
         JOIN police_incident_people v ON v._source = i._source AND v.incident_id = i.incident_id
         LEFT JOIN police_nominals n ON n._source = v._source AND n.nominal_id = v.nominal_id
         LEFT JOIN acc_person l ON l.source = v._source AND l.record_id = v.nominal_id
+        LEFT JOIN acc_dob d ON d.person_id = l.person_id
         WHERE v.role IN ('victim', 'missing_person', 'found_with', 'passenger', 'warned', 'arrested', 'suspect')
           AND {incident_age} < 18
         GROUP BY ALL""",
@@ -394,7 +397,7 @@ def victim_blaming_language(con: duckdb.DuckDBPyConnection, p: Params) -> str:
         if needs[what] not in tables:
             continue
         query = sql.format(age=age_sql(child_dob("a.dob"), "a.arrived_at"),
-                           incident_age=age_sql("n.dob", "coalesce(i.occurred_at, i.reported_at)"))
+                           incident_age=age_sql(child_dob("n.dob"), "coalesce(i.occurred_at, i.reported_at)"))
         for source, record_id, line, person_id, at, text in con.execute(query).fetchall():
             matches = find_phrases(text)
             if matches:

@@ -7,7 +7,7 @@ reads as its rule and not as plumbing.
 - `acc_source`: each extract's agency, area and `as_of` (when it was extracted: a deadline
   later than that cannot yet have been missed).
 - `acc_dob`: each person's `agreed` date of birth (one that two or more of their records give,
-  more than give any other) and the `youngest` any of them gives.
+  more than give any other), and the `youngest` and `oldest` any of them gives.
 - `acc_referral`: referrals to children's social care, by person.
 - `acc_episode`: missing and away episodes from police reports and SSDA903 returns, one row
   per record, with `episode` naming the episode across sources: a care record and a police
@@ -56,7 +56,7 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
             FROM counted)
         SELECT person_id,
                max(dob) FILTER (WHERE rank = 1 AND records >= 2 AND coalesce(runner_up, 0) < records) AS agreed,
-               max(dob) AS youngest
+               max(dob) AS youngest, min(dob) AS oldest
         FROM ranked GROUP BY person_id""")
     con.execute("""
         CREATE OR REPLACE TEMP TABLE acc_referral AS
