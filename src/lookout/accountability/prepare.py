@@ -46,9 +46,15 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
     # `lookout.accountability.checks.child_dob`).
     con.execute("""
         CREATE OR REPLACE TEMP TABLE acc_dob AS
-        WITH counted AS (
+        WITH stated AS (
+            -- every date of birth written down: each person-record's, and each attendance's
+            -- and pupil row's (a patient or pupil seen many times has one record, many rows)
+            SELECT source, record_id, dob FROM person_records WHERE kind NOT IN ('health_sexual', 'education')
+            UNION ALL SELECT _source, patient_ref, dob FROM health_sexual_attendances
+            UNION ALL SELECT _source, upn, dob FROM education_pupils),
+        counted AS (
             SELECT l.person_id, r.dob, count(*) AS records
-            FROM person_records r JOIN acc_person l USING (source, record_id)
+            FROM stated r JOIN acc_person l USING (source, record_id)
             WHERE r.dob IS NOT NULL GROUP BY ALL),
         ranked AS (
             SELECT *, row_number() OVER (PARTITION BY person_id ORDER BY records DESC, dob) AS rank,
