@@ -18,6 +18,18 @@ from lookout.warehouse.schema import create_tables
 from lookout.workspace import Workspace
 
 
+def engine_memory() -> str:
+    """The engine's own share of memory (`LOOKOUT_ENGINE_MEMORY`, default 30% of the
+    machine's, at least 2GB). It spills to the workspace's temp folder beyond this, so a county
+    loads on a laptop beside everything else a stage holds in memory; some steps (building a
+    500,000-child chronology) cannot spill and need more than 2GB."""
+    configured = os.environ.get("LOOKOUT_ENGINE_MEMORY")
+    if configured:
+        return configured
+    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    return f"{max(2, total * 3 // 10 // 2**30)}GB"
+
+
 def open_warehouse(workspace: Workspace, *, read_only: bool = False, engine: str | None = None):
     """Open (and, unless read-only, create) the workspace's warehouse with Lookout's settings,
     on `engine` (default: the workspace's own)."""
@@ -39,9 +51,7 @@ def open_warehouse(workspace: Workspace, *, read_only: bool = False, engine: str
         con = duckdb.connect(str(workspace.warehouse_path))
     con.execute("SET enable_progress_bar = false")
     con.execute("SET preserve_insertion_order = false")
-    # The engine's own share of memory: it spills to the workspace's temp folder beyond this,
-    # so a county loads on a laptop beside everything else the load holds in memory.
-    con.execute(f"SET memory_limit = '{os.environ.get('LOOKOUT_ENGINE_MEMORY', '2GB')}'")
+    con.execute(f"SET memory_limit = '{engine_memory()}'")
     if not read_only:
         workspace.temp_dir.mkdir(exist_ok=True)
         con.execute(f"SET temp_directory = '{workspace.temp_dir.as_posix()}'")
