@@ -149,6 +149,10 @@ def label_cross_record(world: World, rng: np.random.Generator, ev: Events) -> No
     for e in ev.missing:
         if e.to_police or e.to_la:
             by_child.setdefault(e.child.truth_id, []).append(e)
+    # First the services respond (or not) to each third episode in 90 days; then every such
+    # episode is labelled against all the referrals, since one made after a later episode may
+    # also fall within 7 days of an earlier one.
+    repeats: list[tuple[str, MissingEpisode]] = []
     for tid in sorted(by_child):
         episodes = sorted(by_child[tid], key=lambda e: e.start)
         child = episodes[0].child
@@ -158,13 +162,15 @@ def label_cross_record(world: World, rng: np.random.Generator, ev: Events) -> No
                 continue
             if "planted" in child.traits or third.start + 7 * _D > EXTRACTED_AT:
                 continue  # planted cases are labelled where planted; one not yet due cannot fail
+            repeats.append((tid, third))
             answered = any(third.start <= t <= third.start + 7 * _D for t in refs.get(tid, []))
             if not answered and "social_care" in child.allowed_kinds and rng.random() < (0.5 if child.exploited else 0.8):
                 at = third.start + dt.timedelta(hours=float(rng.uniform(20, 140)))
                 ev.referrals.append(referral(rng, child, at, "6", "Repeat missing episodes", ("10A", "11A") if child.exploited else ("10A",), risky=True))
                 refs.setdefault(tid, []).append(ev.referrals[-1].received_at)
-                answered = ev.referrals[-1].received_at <= third.start + 7 * _D
-            third.checks.append(("repeat_missing_no_strategy", "handled" if answered else "failure"))
+    for tid, third in repeats:
+        answered = any(third.start <= t <= third.start + 7 * _D for t in refs.get(tid, []))
+        third.checks.append(("repeat_missing_no_strategy", "handled" if answered else "failure"))
     for incident in ev.incidents:
         if incident.kind != "sexual_offence" or incident.outcome not in CLOSED or incident.checks:
             continue
