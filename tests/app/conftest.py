@@ -31,7 +31,7 @@ class County:
     workspace: Workspace
     police_agency: str          # the agency of HUB_POLICE
     other_agency: str           # the agency of OTHER_POLICE
-    child_of_police: str        # a flagged child with a record of HUB_POLICE
+    child_of_police: str        # a flagged child with a record of HUB_POLICE (below high if any is)
     child_not_of_police: str    # a flagged child with no record of HUB_POLICE
     finding_of_police: str | None
     finding_not_of_police: str | None
@@ -58,9 +58,10 @@ def county(tmp_path_factory: pytest.TempPathFactory) -> County:
 
 def _describe(con, workspace: Workspace) -> County:
     agency = dict(con.execute("SELECT source, agency FROM sources").fetchall())
+    # children below `high` first, so a test can raise one child's level and see it go up
     flagged = con.execute("""
         SELECT f.person_id, bool_or(l.source = ?) FROM result_flags f JOIN result_linkage l USING (person_id)
-        GROUP BY f.person_id ORDER BY f.person_id""", [HUB_POLICE]).fetchall()
+        GROUP BY f.person_id, f.level ORDER BY f.level = 'high', f.person_id""", [HUB_POLICE]).fetchall()
     mine = [p for p, has in flagged if has]
     theirs = [p for p, has in flagged if not has]
     assert mine and theirs, "the test county needs flagged children with and without police records"

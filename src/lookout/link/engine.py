@@ -78,4 +78,13 @@ def _spark(temp_dir: Path) -> Engine:
     # carries Splink's similarity functions and lives as long as the process.
     spark = spark_session(temp_dir)
     spark.sparkContext.setCheckpointDir(str(temp_dir / "spark-checkpoints"))
-    return Engine("spark", SparkAPI(spark_session=spark, num_partitions_on_repartition=8))
+    engine = Engine("spark", SparkAPI(spark_session=spark, num_partitions_on_repartition=8))
+
+    def drop_splink_tables() -> None:
+        # Splink's input and working tables live in the shared session: drop them when done
+        for table in spark.catalog.listTables():
+            if table.isTemporary and table.name.startswith(("splink_input_", "__splink")):
+                spark.catalog.dropTempView(table.name)
+
+    engine._closers.append(drop_splink_tables)
+    return engine

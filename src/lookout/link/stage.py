@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import uuid
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,7 +54,7 @@ def link_workspace(workspace: Workspace, *, engine: str = "duckdb",
 
         runner = open_engine(engine, workspace.temp_dir / "link")
         try:
-            frame = runner.register(arrow, "splink_input_records")
+            frame = runner.register(arrow, f"splink_input_{uuid.uuid4().hex[:12]}")
             saved = None if retrain else latest_model(workspace)
             if saved is None:
                 linker = Linker(frame, settings_for(runner.dialect), log_level=None)
