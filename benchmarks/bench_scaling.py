@@ -35,13 +35,14 @@ from lookout.runs import pipeline
 from lookout.workspace import Workspace
 drop, ws = Path({drop!r}), Workspace(Path({ws!r}))
 {call}
-import lookout.warehouse.spark as spark_module
+from lookout.warehouse.spark import running_session
 peak = 0.0
-if spark_module._SESSION is not None:
-    jvm = spark_module._SESSION.sparkContext._gateway.proc.pid
+spark = running_session()
+if spark is not None:
+    jvm = spark.sparkContext._gateway.proc.pid
     with open(f"/proc/{{jvm}}/status") as status:
         peak = next(int(l.split()[1]) for l in status if l.startswith("VmHWM")) / 1024
-    spark_module._SESSION.stop()
+    spark.stop()
 Path({report!r}).write_text(json.dumps({{"jvm_peak_mb": peak}}))
 """
 

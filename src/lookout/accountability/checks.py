@@ -23,6 +23,7 @@ import duckdb
 from lookout.accountability.language import find_phrases
 from lookout.accountability.working_days import due_by_working_days
 from lookout.indicators.facts import age_sql
+from lookout.warehouse.database import table_names
 
 __all__ = ["CHECK_SQL", "COLUMNS"]
 
@@ -382,19 +383,22 @@ _TEXTS = {
 }
 
 
+# The table each kind of text is read from (a warehouse without it has none of that text).
+_TEXT_TABLES = {"case note": "social_care_case_notes", "school concern": "education_concerns",
+                "referral reason": "social_care_referrals", "return interview": "social_care_return_interviews",
+                "A&E note": "health_emergency_attendances", "incident summary": "police_incidents"}
+
+
 def victim_blaming_language(con: duckdb.DuckDBPyConnection, p: Params) -> str:
     """Phrases are matched in Python (`lookout.accountability.language`) over every free-text
     field about a child; the matches go to a temporary table the query reads."""
     review = int(p["review_days"])
     con.execute("""CREATE OR REPLACE TEMP TABLE acc_language (source VARCHAR, record_id VARCHAR, line BIGINT,
                    person_id VARCHAR, "at" TIMESTAMP, what VARCHAR, summary VARCHAR)""")
-    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    needs = {"case note": "social_care_case_notes", "school concern": "education_concerns",
-             "referral reason": "social_care_referrals", "return interview": "social_care_return_interviews",
-             "A&E note": "health_emergency_attendances", "incident summary": "police_incidents"}
+    tables = table_names(con)
     found = []
     for what, sql in _TEXTS.items():
-        if needs[what] not in tables:
+        if _TEXT_TABLES[what] not in tables:
             continue
         query = sql.format(age=age_sql(child_dob("a.dob"), "a.arrived_at"),
                            incident_age=age_sql(child_dob("n.dob"), "coalesce(i.occurred_at, i.reported_at)"))

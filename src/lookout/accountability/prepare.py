@@ -23,17 +23,14 @@ reads as its rule and not as plumbing.
 from __future__ import annotations
 
 import duckdb
+from lookout.warehouse.database import table_names
 
 __all__ = ["prepare"]
 
 
-def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
-    return {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-
-
 def prepare(con: duckdb.DuckDBPyConnection) -> None:
     """Create the `acc_*` temporary tables the checks read."""
-    tables = _tables(con)
+    tables = table_names(con)
     if "result_linkage" not in tables:
         raise ValueError("accountability checks need person ids: run the link stage (`lookout link`) first")
     con.execute("CREATE OR REPLACE TEMP TABLE acc_person AS SELECT source, record_id, person_id FROM result_linkage")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import duckdb
 
 from lookout.chronology.entries import ENTRY_QUERIES
+from lookout.warehouse.database import table_names
 
 __all__ = ["CHRONOLOGY_COLUMNS", "build_chronology"]
 
@@ -19,8 +20,7 @@ def build_chronology(con: duckdb.DuckDBPyConnection) -> int:
     both people's chronologies, each saying the role that person played. Entries of records
     that linkage has not resolved are left out (every record gets a person id when the link
     stage has run)."""
-    tables = {row[0] for row in con.execute(
-        "SELECT table_name FROM information_schema.tables").fetchall()}
+    tables = table_names(con)
     if "result_linkage" not in tables:
         raise ValueError("the chronology needs person ids: run the link stage (`lookout link`) first")
     union = "\nUNION ALL\n".join(f"SELECT * FROM ({q})" for q in ENTRY_QUERIES)

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from lookout.warehouse.database import open_warehouse
+from lookout.warehouse.database import open_warehouse, table_names
 from lookout.workspace import Workspace
 
 __all__ = ["print_accountability", "register"]
@@ -31,7 +31,7 @@ def _fail(message: str) -> None:
 def _read(workspace: Path, sql: str, params: list | None = None) -> list[tuple]:
     con = open_warehouse(Workspace(workspace), read_only=True)
     try:
-        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        tables = table_names(con)
         if "accountability_findings" not in tables:
             _fail("no accountability findings yet: run `lookout accountability` (or `lookout run`) first")
         return con.execute(sql, params or []).fetchall()

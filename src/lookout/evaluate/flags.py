@@ -30,6 +30,7 @@ from statistics import median
 import duckdb
 
 from lookout.evaluate.report import SECTIONS, Section
+from lookout.warehouse.database import table_names
 
 __all__ = ["flags_section", "linkage_from_truth"]
 
@@ -123,7 +124,7 @@ def flags_section(con: duckdb.DuckDBPyConnection, truth: Path) -> Section:
     figures: dict = {"children": children}
     figures.update(_measures(cur, "ev_scored", children))
     details: dict = {"single_agency": {}}
-    tables = {r[0] for r in cur.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    tables = table_names(cur)
     if "result_flags_single_agency" in tables:
         cur.execute("""CREATE OR REPLACE TEMP TABLE ev_subject_truth AS
                        SELECT source || '|' || record_id AS subject, truth_id FROM ev_records""")

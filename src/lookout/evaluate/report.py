@@ -9,7 +9,7 @@ from typing import Any
 
 import duckdb
 
-from lookout.warehouse.database import open_warehouse
+from lookout.warehouse.database import open_warehouse, table_names
 from lookout.workspace import Workspace
 
 __all__ = ["SECTIONS", "Section", "evaluate"]
@@ -41,8 +41,7 @@ def evaluate(workspace: Workspace, truth_dir: Path) -> list[Section]:
                                 "county's folder or its truth/ folder")
     con = open_warehouse(workspace, read_only=True)
     try:
-        tables = {row[0] for row in con.execute(
-            "SELECT table_name FROM information_schema.tables").fetchall()}
+        tables = table_names(con)
         return [run(con, truth) for _, table, run in SECTIONS if table in tables]
     finally:
         con.close()

@@ -13,6 +13,7 @@ import duckdb
 from lookout.indicators.catalogue import Condition, Indicator
 from lookout.indicators.facts import FACT_SQL, fact_columns
 from lookout.indicators.vocabulary import FACTS, FieldType
+from lookout.warehouse.database import table_names
 
 __all__ = ["build_evidence", "condition_sql", "RULES_TABLE"]
 
@@ -68,7 +69,7 @@ def network_links_view(con: duckdb.DuckDBPyConnection, *, with_networks: bool = 
     """Create the temporary view `ind_network_links` over the networks stage's
     `result_network_links`, or empty when there are none (or `with_networks` is false);
     return whether network links are used."""
-    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    tables = table_names(con)
     if with_networks and "result_network_links" in tables:
         con.execute("CREATE OR REPLACE TEMP VIEW ind_network_links AS SELECT * FROM result_network_links")
         return True

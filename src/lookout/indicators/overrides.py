@@ -22,6 +22,7 @@ import duckdb
 from lookout.decisions import append_decision, decision_log_path, read_decisions
 from lookout.indicators.vocabulary import LEVELS
 from lookout.workspace import Workspace
+from lookout.warehouse.database import table_names
 
 __all__ = ["Override", "load_overrides", "overrides_path", "record_override", "resolve_overrides"]
 
@@ -63,7 +64,7 @@ def record_override(workspace: Workspace, con: duckdb.DuckDBPyConnection | None,
     records: list[str] = []
     computed = None
     if con is not None:
-        tables = _tables(con)
+        tables = table_names(con)
         if "result_linkage" in tables:
             records = [f"{s}|{r}" for s, r in con.execute(
                 "SELECT source, record_id FROM result_linkage WHERE person_id = ? ORDER BY ALL",
@@ -101,7 +102,3 @@ def resolve_overrides(con: duckdb.DuckDBPyConnection, workspace: Workspace) -> d
             person = max(sorted(set(holders)), key=holders.count)
         in_force[person] = override
     return in_force
-
-
-def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
-    return {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}

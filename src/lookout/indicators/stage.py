@@ -28,6 +28,7 @@ from lookout.indicators.overrides import resolve_overrides
 from lookout.indicators.scoring import score_subjects
 from lookout.indicators.seraf import load_scoring_rules
 from lookout.workspace import Workspace
+from lookout.warehouse.database import table_names
 
 __all__ = ["IndicatorReport", "default_as_of", "run_indicators"]
 
@@ -63,7 +64,7 @@ def run_indicators(con: duckdb.DuckDBPyConnection, workspace: Workspace | None, 
 
     With `publish=False` (a look back "as of" a past date) nothing published is replaced:
     the same tables are written as temporary `asof_*` tables of this connection."""
-    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    tables = table_names(con)
     if "result_linkage" not in tables:
         raise ValueError("indicators need person ids: run the link stage (`lookout link`) first")
     seconds: dict[str, float] = {}

@@ -77,7 +77,6 @@ def _spark(temp_dir: Path) -> Engine:
     # The process's one session, shared with the warehouse when it runs on Spark too; it
     # carries Splink's similarity functions and lives as long as the process.
     spark = spark_session(temp_dir)
-    spark.sparkContext.setCheckpointDir(str(temp_dir / "spark-checkpoints"))
     engine = Engine("spark", SparkAPI(spark_session=spark, num_partitions_on_repartition=8))
 
     def drop_splink_tables() -> None:

@@ -22,6 +22,7 @@ how often (`occurrences`, distinct events) and how recently (`weight`) they met.
 from __future__ import annotations
 
 import duckdb
+from lookout.warehouse.database import table_names
 
 __all__ = ["HALF_LIFE_DAYS", "build_edges"]
 
@@ -117,7 +118,7 @@ _EDGES = f"""
 def build_edges(con: duckdb.DuckDBPyConnection, as_of) -> dict[str, int]:
     """(Re)build `network_edge_evidence` and `network_edges` as of a date (for recency);
     return their row counts."""
-    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    tables = table_names(con)
     missing = [t for t in ("result_linkage", "entity_vehicles", "entity_phones", "entity_places")
                if t not in tables]
     if missing:

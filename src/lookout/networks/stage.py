@@ -28,6 +28,7 @@ import duckdb
 from lookout.networks.detect import Network, detect_networks
 from lookout.networks.edges import build_edges
 from lookout.networks.graph import NetworkGraph, load_graph
+from lookout.warehouse.database import table_names
 
 __all__ = ["NetworkReport", "run_networks"]
 
@@ -81,7 +82,7 @@ def run_networks(con: duckdb.DuckDBPyConnection, *, as_of: dt.date | None = None
     explain suspected networks, and write the result tables in one transaction."""
     from lookout.indicators.stage import default_as_of
 
-    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    tables = table_names(con)
     if "result_flags" not in tables:
         raise ValueError("networks start from the children at risk: run the indicators stage "
                          "(`lookout run`) first")

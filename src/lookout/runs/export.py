@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 
 from lookout.contract.results import RESULT_FILES
+from lookout.warehouse.database import table_names
 
 RESULT_TABLES = {name: "result_" + name.removesuffix(".csv") for name in RESULT_FILES}
 
@@ -19,8 +20,7 @@ RESULT_TABLES = {name: "result_" + name.removesuffix(".csv") for name in RESULT_
 def export_results(con: duckdb.DuckDBPyConnection, out_dir: Path) -> dict[str, int]:
     """Write every contract result file to `out_dir`; return rows written per file."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    existing = {row[0] for row in con.execute(
-        "SELECT table_name FROM information_schema.tables").fetchall()}
+    existing = table_names(con)
     written = {}
     for filename, columns in RESULT_FILES.items():
         rows: list[tuple] = []

@@ -18,6 +18,11 @@ from lookout.warehouse.schema import create_tables
 from lookout.workspace import Workspace
 
 
+def table_names(con) -> set[str]:
+    """Every table and view the warehouse holds (on either engine)."""
+    return {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+
+
 def engine_memory() -> str:
     """The engine's own share of memory (`LOOKOUT_ENGINE_MEMORY`, default 30% of the
     machine's, at least 2GB). It spills to the workspace's temp folder beyond this, so a county

@@ -34,7 +34,7 @@ import pyarrow as pa
 import sqlglot
 from sqlglot import exp
 
-__all__ = ["SparkWarehouse", "spark_session"]
+__all__ = ["SparkWarehouse", "running_session", "spark_session"]
 
 _SESSION = None
 _IGNORED = re.compile(r"^\s*(SET|PRAGMA|CHECKPOINT|BEGIN|COMMIT|ROLLBACK|INSTALL|LOAD|ANALYZE)\b", re.I)
@@ -79,6 +79,11 @@ def spark_session(temp_dir: Path):
     logging.getLogger("SQLQueryContextLogger").setLevel(logging.CRITICAL)
     _SESSION = spark
     return spark
+
+
+def running_session():
+    """The process's Spark session if one has been started, else None."""
+    return _SESSION
 
 
 class _Result:
@@ -247,8 +252,8 @@ class SparkWarehouse:
             return _Result()
         try:
             return self._execute(sql, params)
-        except Exception as error:
-            if os.environ.get("LOOKOUT_SPARK_DEBUG"):
+        except Exception:
+            if os.environ.get("LOOKOUT_SPARK_DEBUG"):   # name the statement Spark could not run
                 print(f"--- failed on Spark:\n{sql}\n---", flush=True)
             raise
 

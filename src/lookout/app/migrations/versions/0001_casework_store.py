@@ -131,4 +131,7 @@ def _append_only_triggers() -> None:
 
 
 def downgrade() -> None:
-    raise NotImplementedError("the casework store holds authoritative records: it is never downgraded")
+    """Refused on purpose: dropping these tables would destroy decisions and the audit log,
+    which are authoritative records. Restore a backup instead."""
+    raise RuntimeError("the casework store holds authoritative records (decisions and the audit log) "
+                       "and is never downgraded: restore a backup of the database instead")
