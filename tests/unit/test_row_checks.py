@@ -27,7 +27,6 @@ def _check(row: dict[str, str]) -> dict:
     batch = pa.RecordBatch.from_pydict({**values, "_line": [2]})
     checker = RowChecker(FILE, NAMES, source="s", load_id="l")
     valid, rejected = checker.check(batch)
-    checker.close()
     if rejected:
         (entry,) = rejected
         return {"_problem": entry["reason"], "_problem_column": entry["column_name"],

@@ -5,6 +5,10 @@ RFC 4180 quoting (values may hold quoted newlines). Parsing is done by Arrow's C
 which reports malformed records (wrong number of values, an unterminated quote) by record
 number. Record numbers are turned into physical line numbers here, so a user is told the line
 an editor shows, even after values with embedded newlines.
+
+A large file without a double quote anywhere can be read in byte ranges side by side
+(`line_spans`): no value can then hold a newline, so every range starting after a newline starts
+a record, and a range's lines follow from the number of records in the ranges before it.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from lookout.contract.errors import ExtractError
 
 LINE_COLUMN = "_line"
 _BLOCK_SIZE = 32 << 20
+_STRINGS = pa.dictionary(pa.int32(), pa.string())
 
 
 @dataclass(frozen=True)
@@ -69,7 +74,7 @@ def read_header(path: Path) -> list[str]:
 class _LineTracker:
     """Maps the parser's record numbers (header = 1) to physical line numbers."""
 
-    next_record: int = 2
+    next_record: int = 2  # the header is record 1; a span after the header starts at 1
     extra_lines: int = 0  # newlines inside quoted values of all records already placed
     pending: list[tuple[int, str]] = field(default_factory=list)  # malformed, not yet placed
 
@@ -107,27 +112,43 @@ class _LineTracker:
 class CsvBatches:
     """Iterate a CSV file's records as Arrow batches of strings with a `_line` column.
 
-    Columns are named by the header as written; every value is a string ('' when blank).
+    Columns are named by the header as written; every value is a string ('' when blank),
+    dictionary-encoded per batch (the reader hashes each value as it converts it, which costs
+    less than building plain strings and encoding them after).
     Malformed records and entirely blank lines never reach the batches: malformed ones are
     collected in `malformed` (complete once iteration ends), blank ones counted.
     """
 
-    def __init__(self, path: Path, header: list[str], *, has_quotes: bool | None = None) -> None:
+    def __init__(self, path: Path, header: list[str], *, has_quotes: bool | None = None,
+                 span: tuple[int, int] | None = None) -> None:
         """`has_quotes`: whether the file holds a double quote anywhere, if the caller already
-        knows (it read the file to hash it); otherwise the file is scanned for one."""
+        knows (it read the file to hash it); otherwise the file is scanned for one.
+
+        `span`: read only the bytes [start, end) of a file without quotes, as `line_spans`
+        gives them. Lines then count from the span's start (its first record is line 1, or
+        line 2 in the span holding the header), and `last_line` says where the span ended."""
         self.path = path
         self.header = header
         self._has_quotes = has_quotes
+        self.span = span
         self.malformed: list[MalformedRecord] = []
         self.blank_lines = 0
         self.rows_yielded = 0
-        self._tracker = _LineTracker()
+        self._after_header = span is not None and span[0] > 0
+        self._tracker = _LineTracker(next_record=1 if self._after_header else 2)
         self._quoted = True  # whether any value may hold a quoted newline
+
+    @property
+    def last_line(self) -> int:
+        """The last line read (counted as `_line` is), once iteration has ended."""
+        return self._tracker.next_record - 1 + self._tracker.extra_lines
 
     def __iter__(self) -> Iterator[pa.RecordBatch]:
         width = len(self.header)
         internal = [f"c{i}" for i in range(width)]
         self._quoted = _has_quotes(self.path) if self._has_quotes is None else self._has_quotes
+        if self.span is not None and self._quoted:
+            raise ValueError(f"{self.path} holds double quotes: it cannot be read in byte ranges")
 
         def on_invalid(row: pacsv.InvalidRow) -> str:
             self._tracker.pending.append((row.number, row.text))
@@ -135,15 +156,16 @@ class CsvBatches:
 
         try:
             reader = pacsv.open_csv(
-                self.path,
+                self._source(),
                 read_options=pacsv.ReadOptions(
-                    use_threads=False, block_size=_BLOCK_SIZE, column_names=internal, skip_rows=1),
+                    use_threads=False, block_size=_BLOCK_SIZE, column_names=internal,
+                    skip_rows=0 if self._after_header else 1),
                 parse_options=pacsv.ParseOptions(
                     # Only a quoted value can hold a newline; files without quotes parse faster.
                     newlines_in_values=self._quoted, ignore_empty_lines=False,
                     invalid_row_handler=on_invalid),
                 convert_options=pacsv.ConvertOptions(
-                    column_types={name: pa.string() for name in internal},
+                    column_types={name: _STRINGS for name in internal},
                     strings_can_be_null=False, quoted_strings_can_be_null=False),
             )
             for batch in reader:
@@ -153,14 +175,21 @@ class CsvBatches:
         lines, placed = self._tracker.place(np.zeros(0, dtype=np.int64))
         self._record_malformed(placed, width)
 
+    def _source(self) -> Path | pa.BufferReader:
+        if self.span is None:
+            return self.path
+        start, end = self.span
+        mapped = pa.memory_map(str(self.path))  # the slice keeps the mapping open while read
+        return pa.BufferReader(mapped.read_buffer().slice(start, end - start))
+
     def _finish(self, batch: pa.RecordBatch, width: int) -> Iterator[pa.RecordBatch]:
         columns = [batch.column(i) for i in range(width)]
         newlines = np.zeros(batch.num_rows, dtype=np.int64)
         if self._quoted:  # without quotes no value can hold a newline
             for column in columns:
-                counts = pc.count_substring(column, "\n")
+                counts = pc.count_substring(column.dictionary, "\n")
                 if pc.max(counts).as_py():
-                    newlines += counts.to_numpy(zero_copy_only=False)
+                    newlines += pc.take(counts, column.indices).to_numpy(zero_copy_only=False)
         lines, placed = self._tracker.place(newlines)
         self._record_malformed(placed, width)
 
@@ -189,6 +218,28 @@ class CsvBatches:
             return ExtractError(self.path, f"is not UTF-8 text (byte 0x{byte:02X}); re-export it as UTF-8",
                                 line=line)
         return ExtractError(self.path, f"cannot be parsed as CSV: {message}")
+
+
+def line_spans(path: Path, size: int) -> list[tuple[int, int]]:
+    """Byte ranges [start, end) of about `size` bytes covering the file, each ending just after
+    a newline (or at the end of the file). Only for files without double quotes."""
+    total = path.stat().st_size
+    spans: list[tuple[int, int]] = []
+    start = 0
+    with path.open("rb") as handle:
+        while start < total:
+            handle.seek(min(start + size, total))
+            end = handle.tell()
+            while end < total:
+                window = handle.read(1 << 16)
+                newline = window.find(b"\n")
+                if newline >= 0:
+                    end += newline + 1
+                    break
+                end += len(window)
+            spans.append((start, min(end, total)))
+            start = min(end, total)
+    return spans
 
 
 def _has_quotes(path: Path) -> bool:

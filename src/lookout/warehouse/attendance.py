@@ -35,38 +35,17 @@ WEEKLY_DDL = """CREATE TABLE IF NOT EXISTS attendance_weekly (
     late_before_close BIGINT NOT NULL, late_after_close BIGINT NOT NULL)"""
 
 
-# Every code in one list, grouped by meaning, so a mark's category is a range of positions.
-_ORDERED = (*PRESENT, *APPROVED_ACTIVITY, *AUTHORISED_ABSENCE, *UNAUTHORISED_ABSENCE, *NOT_POSSIBLE)
-
-
-def _positions(codes: tuple[str, ...]) -> str:
-    first = _ORDERED.index(codes[0]) + 1
-    return f"k BETWEEN {first} AND {first + len(codes) - 1}"
-
-
-def weekly_counts_sql(relation: str) -> str:
-    """SQL counting the marks of `relation(upn, school_urn, date, session, code)` per pupil,
-    school and week. `sessions` has one bit per session of the week that holds a mark, so a
-    week whose `marks` exceeds the bits set holds a session marked twice."""
-    ordered = "[" + ", ".join("'" + c.replace("'", "''") + "'" for c in _ORDERED) + "]"
-    return f"""
-        SELECT upn, school_urn, CAST(date_trunc('week', date) AS DATE) AS week_start,
-               bit_or(CAST(1 AS BIGINT) << ((isodow(date) - 1) * 2
-                      + CASE WHEN session = 'PM' THEN 1 ELSE 0 END)) AS sessions,
-               count(*) AS marks,
-               count(*) FILTER (WHERE NOT {_positions(NOT_POSSIBLE)}) AS possible_sessions,
-               count(*) FILTER (WHERE {_positions(PRESENT)} OR {_positions(APPROVED_ACTIVITY)}) AS attended_sessions,
-               count(*) FILTER (WHERE {_positions(AUTHORISED_ABSENCE)}) AS authorised_absences,
-               count(*) FILTER (WHERE {_positions(UNAUTHORISED_ABSENCE)}) AS unauthorised_absences,
-               count(*) FILTER (WHERE k = {_ORDERED.index('L') + 1}) AS late_before_close,
-               count(*) FILTER (WHERE k = {_ORDERED.index('U') + 1}) AS late_after_close
-        FROM (SELECT *, list_position({ordered}, code) AS k FROM {relation}) GROUP BY ALL"""
+def counted_as(code: str) -> tuple[bool, ...]:
+    """Which of the weekly counts after `marks` (possible, attended, authorised, unauthorised,
+    late before and after the register closed) one mark with this code adds to."""
+    return (code not in NOT_POSSIBLE, code in PRESENT or code in APPROVED_ACTIVITY,
+            code in AUTHORISED_ABSENCE, code in UNAUTHORISED_ABSENCE, code == "L", code == "U")
 
 
 def merge_counts_sql(relation: str) -> str:
-    """SQL summing partial weekly counts (same columns as `weekly_counts_sql` gives)."""
+    """SQL summing partial weekly counts (as `register_marks.weekly_counts` gives them)."""
     sums = ", ".join(f"sum({c})::BIGINT AS {c}" for c in WEEKLY_COUNTS)
-    return (f"SELECT upn, school_urn, week_start, bit_or(sessions) AS sessions, {sums} "
-            f"FROM {relation} GROUP BY ALL")
+    return (f"SELECT upn, school_urn, week_start, bit_or(sessions) AS sessions, {sums}, "
+            f"week_hash FROM {relation} GROUP BY upn, school_urn, week_start, week_hash")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,8 +19,9 @@ import duckdb
 import pyarrow as pa
 
 from lookout.contract import FILES_BY_KIND, MANIFEST_NAME, ContractFile, ExtractError, Manifest, read_manifest
-from lookout.contract.csv_reader import LINE_COLUMN, CsvBatches, read_header
-from lookout.warehouse.register_marks import REGISTER_TABLE, RegisterMarks
+from lookout.contract.csv_reader import read_header
+from lookout.warehouse.checked_file import CheckedPart, FileToCheck, check_rows
+from lookout.warehouse.register_marks import REGISTER_TABLE, store_weekly_counts
 from lookout.warehouse.row_checks import RowChecker, ident
 
 ProgressFn = Callable[[str, int], None]  # (what is being loaded, rows just read)
@@ -63,9 +64,10 @@ def ingest_drop(con: duckdb.DuckDBPyConnection, drop: Path, *, progress: Progres
     """Load every extract folder of a drop; return a report per extract, in name order.
 
     Extracts load side by side (`workers` at a time), each in its own transaction on its own
-    cursor: reading a CSV is single-threaded, so a second extract keeps the other core busy.
-    Extracts only ever append to shared tables or change their own rows, so their
-    transactions never conflict."""
+    cursor, and their large files are read and checked in byte ranges on a shared pool of
+    `workers` threads (see `checked_file`): reading a CSV is single-threaded work, and one
+    county's attendance registers outweigh everything else it sends. Extracts only ever
+    append to shared tables or change their own rows, so their transactions never conflict."""
     if not drop.is_dir():
         raise FileNotFoundError(f"{drop} is not a folder: a drop is a folder of extract folders")
     folders = sorted(p for p in drop.iterdir() if p.is_dir() and not p.name.startswith("."))
@@ -74,21 +76,25 @@ def ingest_drop(con: duckdb.DuckDBPyConnection, drop: Path, *, progress: Progres
     # Largest first, so the long loads start together and the small ones fill in around them.
     by_size = sorted(folders, key=lambda f: (-sum(p.stat().st_size for p in f.iterdir() if p.is_file()), f.name))
 
-    def load(folder: Path) -> ExtractReport:
-        cursor = con.cursor()
-        try:
-            return load_extract(cursor, folder, progress=progress)
-        finally:
-            cursor.close()
+    workers = max(1, workers)
+    with ThreadPoolExecutor(max_workers=workers) as extracts, \
+            ThreadPoolExecutor(max_workers=workers) as ranges:
 
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        reports = dict(zip(by_size, pool.map(load, by_size)))
+        def load(folder: Path) -> ExtractReport:
+            cursor = con.cursor()
+            try:
+                return load_extract(cursor, folder, progress=progress, executor=ranges, workers=workers)
+            finally:
+                cursor.close()
+
+        reports = dict(zip(by_size, extracts.map(load, by_size)))
     return [reports[folder] for folder in folders]
 
 
-def load_extract(con: duckdb.DuckDBPyConnection, folder: Path, *,
-                 progress: ProgressFn | None = None) -> ExtractReport:
-    """Load one extract folder in one transaction, or record why it could not be loaded."""
+def load_extract(con: duckdb.DuckDBPyConnection, folder: Path, *, progress: ProgressFn | None = None,
+                 executor: Executor | None = None, workers: int = 1) -> ExtractReport:
+    """Load one extract folder in one transaction, or record why it could not be loaded.
+    With an `executor`, large files are read in byte ranges on it, `workers` at a time."""
     digest = None
     try:
         manifest = read_manifest(folder)
@@ -100,7 +106,8 @@ def load_extract(con: duckdb.DuckDBPyConnection, folder: Path, *,
                                  ignored_files=ignored)
         con.execute("BEGIN TRANSACTION")
         try:
-            reports = [_load_file(con, manifest, load_id, item, item.path in quoted, progress)
+            reports = [_load_file(con, manifest, load_id, item, item.path in quoted, progress,
+                                  executor, workers)
                        for item in planned]
             _record_load(con, manifest, load_id, digest, reports)
             _supersede_older_rows(con, manifest, load_id, planned)
@@ -157,51 +164,44 @@ def _content_sha256(folder: Path, planned: list[_PlannedFile]) -> tuple[str, set
 
 
 def _load_file(con: duckdb.DuckDBPyConnection, manifest: Manifest, load_id: str,
-               item: _PlannedFile, has_quotes: bool, progress: ProgressFn | None) -> FileReport:
-    contract_file = item.contract_file
-    lower = [name.lower() for name in item.header]
-    checker = RowChecker(contract_file, lower, source=manifest.source, load_id=load_id)
+               item: _PlannedFile, has_quotes: bool, progress: ProgressFn | None,
+               executor: Executor | None, workers: int) -> FileReport:
+    file = FileToCheck(item.contract_file, item.path, item.header, has_quotes, manifest.source, load_id)
+    checker = RowChecker(file.contract_file, [name.lower() for name in item.header],
+                         source=manifest.source, load_id=load_id)
     report = FileReport(item.path.name, extra_columns=checker.extra)
-    rejected: list[dict] = []
-    batches = CsvBatches(item.path, item.header, has_quotes=has_quotes)
+    parts: list[CheckedPart] = []
     stream_error: list[ExtractError] = []
-    marks = RegisterMarks() if contract_file.table == REGISTER_TABLE else None
 
     def checked_batches():
         try:
-            for raw in batches:
-                valid, bad = checker.check(raw.rename_columns([*lower, LINE_COLUMN]))
-                rejected.extend(bad)
+            for table, raw_rows in check_rows(file, executor, workers, parts):
                 if progress:
-                    progress(f"{manifest.source}/{item.path.name}", raw.num_rows)
-                yield from (marks.take(valid) if marks else valid).to_batches()
+                    progress(f"{manifest.source}/{item.path.name}", raw_rows)
+                yield from table.to_batches()
         except ExtractError as error:  # raised again below, outside the engine's scan
             stream_error.append(error)
 
-    schema = checker.schema
-    reader = pa.RecordBatchReader.from_batches(schema, checked_batches())
+    reader = pa.RecordBatchReader.from_batches(checker.schema, checked_batches())
     con.register("incoming_rows", reader)
     try:
-        con.execute(f"INSERT INTO {contract_file.table} SELECT * FROM incoming_rows")
+        con.execute(f"INSERT INTO {file.contract_file.table} SELECT * FROM incoming_rows")
         if stream_error:
             raise stream_error[0]
-        rejected.extend({"line": m.line, "column_name": None, "value": None, "reason": m.problem,
-                         "raw": m.text} for m in batches.malformed)
-        if marks:
-            rejected.extend(marks.quarantine_repeats(con, item.path, item.header, checker, load_id))
-            _store_table(con, "attendance_weekly", marks.weekly(manifest.source, load_id))
+        rejected = [entry for part in parts for entry in part.rejected]
+        if file.is_register:
+            rejected.extend(store_weekly_counts(
+                con, [counts for part in parts for counts in part.weekly],
+                path=item.path, header=item.header, checker=checker, load_id=load_id))
         else:
-            rejected.extend(_quarantine_duplicates(con, contract_file, load_id))
+            rejected.extend(_quarantine_duplicates(con, file.contract_file, load_id))
     finally:
         con.unregister("incoming_rows")
-        checker.close()
-        if marks:
-            marks.close()
     _store_quarantine(con, manifest.source, load_id, item.path.name, rejected)
     report.rows_quarantined = len(rejected)
-    report.rows_read = batches.rows_yielded + len(batches.malformed)
+    report.rows_read = sum(part.rows_read for part in parts)
     report.rows_loaded = report.rows_read - report.rows_quarantined
-    report.blank_lines = batches.blank_lines
+    report.blank_lines = sum(part.blank_lines for part in parts)
     return report
 
 

@@ -3,7 +3,9 @@
 Every rule of contract v1 concerns one column (a required value, a date, a flag, a code), so
 each column is checked over its *distinct* values only (one small SQL query per column and
 batch), and the results are mapped back to the rows. Register marks repeat a few hundred
-dates and codes millions of times, so this keeps ingest close to the speed of reading.
+dates and codes millions of times, so this keeps ingest close to the speed of reading. The
+CSV reader hands columns over dictionary-encoded, and string columns stay so: a value is
+typed once per batch, however many rows hold it.
 
 A row whose columns all pass is loaded; otherwise it is quarantined with a plain-English
 sentence for each broken rule, and the first broken column and its value.
@@ -14,15 +16,18 @@ from __future__ import annotations
 import json
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from lookout.contract import Column, ColumnType, ContractFile
 from lookout.contract.csv_reader import LINE_COLUMN
 from lookout.contract.vocabularies import FLAG_FALSE, FLAG_TRUE
+from lookout.warehouse.scratch import scratch_engine
 
+STRINGS = pa.dictionary(pa.int32(), pa.string())
 ARROW_TYPES = {
-    ColumnType.TEXT: pa.string(), ColumnType.IDENTIFIER: pa.string(), ColumnType.CODE: pa.string(),
+    ColumnType.TEXT: STRINGS, ColumnType.IDENTIFIER: STRINGS, ColumnType.CODE: STRINGS,
     ColumnType.DATE: pa.date32(), ColumnType.DMY_DATE: pa.date32(),
     ColumnType.DATETIME: pa.timestamp("us"), ColumnType.FLAG: pa.bool_(),
     ColumnType.CODE_LIST: pa.list_(pa.string()), ColumnType.TEXT_LIST: pa.list_(pa.string()),
@@ -115,6 +120,10 @@ def column_check_sql(column: Column, relation: str = "distinct_values") -> str:
             f"(SELECT value, _i, {typed} AS typed FROM {relation}) ORDER BY _i")
 
 
+def _constant(value: str, n: int) -> pa.DictionaryArray:
+    return pa.DictionaryArray.from_arrays(pa.array(np.zeros(n, dtype=np.int32)), pa.array([value]))
+
+
 class RowChecker:
     """Types and checks batches of one file's raw rows (columns named by the lower-cased header)."""
 
@@ -126,29 +135,24 @@ class RowChecker:
         self.extra = [name for name in header if name not in contract_file.column_names]
         self._present = [c for c in contract_file.columns if c.name.lower() in header]
         self._sql = {c.name.lower(): column_check_sql(c) for c in self._present}
-        self._con = duckdb.connect(config={"threads": 1})  # tiny queries: one thread, no pool to wake
         self.schema = pa.schema(
-            [("_source", pa.string()), ("_load_id", pa.string()), ("_line", pa.int64())]
+            [("_source", STRINGS), ("_load_id", STRINGS), ("_line", pa.int64())]
             + [(c.name.lower(), ARROW_TYPES[c.type]) for c in contract_file.columns]
             + [("_extra", pa.string())])
-
-    def close(self) -> None:
-        """Release the checking engine."""
-        self._con.close()
 
     def check(self, batch: pa.RecordBatch) -> tuple[pa.Table, list[dict]]:
         """The batch's valid rows, typed to `schema`, and a quarantine entry per invalid row."""
         n = batch.num_rows
         typed: dict[str, pa.Array] = {}
         problems: list[tuple[str, pa.Array]] = []
-        for column in self._present:
-            name = column.name.lower()
-            values, problem = self._check_column(column, batch.column(name))
-            typed[name] = values
-            if problem is not None:
-                problems.append((name, problem))
-        arrays = [pa.repeat(pa.scalar(self.source, pa.string()), n),
-                  pa.repeat(pa.scalar(self.load_id, pa.string()), n), batch.column(LINE_COLUMN)]
+        with scratch_engine() as con:
+            for column in self._present:
+                name = column.name.lower()
+                values, problem = self._check_column(con, column, batch.column(name))
+                typed[name] = values
+                if problem is not None:
+                    problems.append((name, problem))
+        arrays = [_constant(self.source, n), _constant(self.load_id, n), batch.column(LINE_COLUMN)]
         for column in self.contract_file.columns:
             name = column.name.lower()
             arrays.append(typed.get(name, pa.nulls(n, ARROW_TYPES[column.type])))
@@ -163,16 +167,23 @@ class RowChecker:
             return table, []
         return table.filter(pc.invert(bad)), self._rejected(batch, problems, bad)
 
-    def _check_column(self, column: Column, raw: pa.Array) -> tuple[pa.Array, pa.Array | None]:
-        encoded = pc.dictionary_encode(raw)
+    def _check_column(self, con: duckdb.DuckDBPyConnection, column: Column,
+                      raw: pa.Array) -> tuple[pa.Array, pa.Array | None]:
+        encoded = raw if pa.types.is_dictionary(raw.type) else pc.dictionary_encode(raw)
         distinct = encoded.dictionary
-        self._con.register("distinct_values", pa.table({
+        con.register("distinct_values", pa.table({
             "value": distinct, "_i": pa.array(range(len(distinct)), pa.int64())}))
-        result = self._con.sql(self._sql[column.name.lower()]).to_arrow_table()
-        typed = result.column("typed").combine_chunks().cast(ARROW_TYPES[column.type])
+        try:
+            result = con.sql(self._sql[column.name.lower()]).to_arrow_table()
+        finally:
+            con.unregister("distinct_values")
+        arrow_type = ARROW_TYPES[column.type]
         problem = result.column("problem").combine_chunks()
-        unchanged = typed.type == raw.type and typed.null_count == 0 and pc.all(pc.equal(typed, distinct)).as_py()
-        values = raw if unchanged else pc.take(typed, encoded.indices)  # most columns are clean
+        if arrow_type == STRINGS:  # the typed strings become the dictionary: no row is touched
+            typed = result.column("typed").combine_chunks().cast(pa.string())
+            values = pa.DictionaryArray.from_arrays(encoded.indices, typed)
+        else:
+            values = pc.take(result.column("typed").combine_chunks().cast(arrow_type), encoded.indices)
         if problem.null_count == len(problem):
             return values, None
         return values, pc.take(problem, encoded.indices)
