@@ -93,7 +93,12 @@ def _drop(drop, ethnic: str = "WBRI") -> None:
             ["LA1", "M", "01/03/2012", "02/03/2012"]]),
         "referrals.csv": csv_text(["referral_id", "la_child_id", "received_at", "source", "reason", "decision",
                                    "decision_at", "factors"], [
-            ["R1", "LA1", "2012-04-02T10:00:00", "6", "Concerns about older men", "s47", "2012-04-02T15:00:00", "11A;10A"]])})
+            ["R1", "LA1", "2012-04-02T10:00:00", "6", "Concerns about older men", "s47", "2012-04-02T15:00:00", "11A;10A"]]),
+        "case_notes.csv": csv_text(["note_id", "la_child_id", "recorded_at", "author_role", "text"], [
+            ["CN1", "LA1", "2012-11-20T16:00:00", "social worker",
+             "Amy returned to placement the following morning with a new phone she would not explain."],
+            ["CN2", "LA1", "2012-11-25T16:00:00", "social worker",
+             "Visit. No concerns of sexual exploitation raised; no older males seen; she denies self-harm."]])})
 
 
 LINKS = {("police", "N1"): AMY, ("police", "N2"): BOB, ("police", "N3"): CARA, ("police", "N4"): DAN,
@@ -133,7 +138,9 @@ def test_each_indicator_fires_on_its_evidence(scored):
         "missing_from_home", "missing_from_care", "vehicle_with_unrelated_adult", "sexual_offence_victim",
         "withdrawn_disclosure", "intelligence_with_adults", "sexual_health_under16", "sts_significant_concern",
         "injury_assault_or_unknown", "unauthorised_absence_persistent", "school_concern_sexual_exploitation",
-        "in_care", "cin_factor_exploitation", "cin_factor_missing"}
+        "in_care", "cin_factor_exploitation", "cin_factor_missing",
+        # words: the referral's "older men", the school's "older male", the note's new phone
+        "recorded_older_or_controlling_adult", "recorded_gifts_money_or_drugs"}
     assert _held(scored, EVE) == {"sexual_health_under16", "sexual_activity_under13"}
 
 
@@ -161,11 +168,31 @@ def test_flag_lists_its_records_and_levels(scored):
                                ("police", "missing:MP2"), ("police", "missing:MP3")]
 
 
+def test_words_in_records_are_evidence_and_an_indicator_counts_once(scored):
+    evidence = scored.execute("""
+        SELECT indicator_id, kind, event_id, detail FROM result_flag_evidence
+        WHERE person_id = ? AND event_id LIKE 'case_note:%' ORDER BY ALL""", [AMY]).fetchall()
+    # The note that she came back the next morning is a further record of missing overnight,
+    # quoted; the note that negates every concern evidences nothing.
+    assert [(i, k, e) for i, k, e, _ in evidence] == [
+        ("missing_overnight", "social_care", "case_note:CN1"),
+        ("recorded_gifts_money_or_drugs", "social_care", "case_note:CN1")]
+    assert "returned to placement the following morning" in evidence[0][3]
+    assert "new phone she would not explain" in evidence[1][3]
+    kinds = {r[0] for r in scored.execute("""SELECT DISTINCT kind FROM result_flag_evidence
+                                              WHERE person_id = ? AND indicator_id = 'missing_overnight'""",
+                                           [AMY]).fetchall()}
+    assert kinds == {"police", "social_care"}
+    indicators = scored.execute("SELECT indicators FROM result_flags WHERE person_id = ?", [AMY]).fetchall()[0][0]
+    assert indicators.split(";").count("missing_overnight") == 1
+
+
 def test_first_flagged_at_replays_the_records(scored):
     # Intelligence on 1 Feb 2012 (a significant indicator) when Amy was 13: medium by the
     # age rule; high once found with Bob on 2 Mar 2012 (police and the council corroborate).
-    first = scored.execute("SELECT first_flagged_at FROM result_flags WHERE person_id = ?", [AMY]).fetchall()
-    assert first[0][0] == dt.date(2012, 3, 2)
+    first = scored.execute("SELECT first_flagged_at, first_medium_at FROM result_flags WHERE person_id = ?",
+                           [AMY]).fetchall()
+    assert first == [(dt.date(2012, 3, 2), dt.date(2012, 2, 1))]  # high on 2 March, medium since 1 Feb
     run_indicators(scored, None, as_of=dt.date(2012, 2, 15), publish=False)
     assert scored.execute("SELECT level FROM asof_flags WHERE person_id = ?", [AMY]).fetchall() == [("medium",)]
 

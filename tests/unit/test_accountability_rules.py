@@ -9,7 +9,8 @@ import pytest
 
 from lookout.accountability.catalogue import load_checks
 from lookout.accountability.checks import CHECK_SQL
-from lookout.accountability.language import find_phrases, load_phrases
+from lookout.accountability.language import find_phrases, load_phrases, suggestion
+from lookout.indicators.recorded import load_recorded_phrases, themes_in
 from lookout.accountability.working_days import bank_holidays, due_by_working_days
 
 D = dt.date
@@ -73,10 +74,26 @@ def test_each_phrase_finds_its_examples_and_not_its_near_misses(phrase):
         assert find_phrases(text, (phrase,)) == [], text
 
 
+@pytest.mark.parametrize("phrase", load_recorded_phrases(), ids=lambda p: p.id)
+def test_each_recorded_concern_phrase_finds_its_examples_and_not_its_near_misses(phrase):
+    for text in phrase.examples:
+        assert [m.phrase_id for m in find_phrases(text, (phrase,))] == [phrase.id], text
+    for text in phrase.not_examples:
+        assert find_phrases(text, (phrase,)) == [], text
+
+
+def test_recorded_concerns_name_their_themes_and_quote_the_words():
+    themes, words = themes_in("Carer reports she was collected by an older male in a car at 02:30. "
+                              "No concerns of self-harm.")
+    assert themes == ["car_with_adult", "older_or_controlling_adult"]
+    assert "'older male in a car'" in words
+    assert themes_in("Home visit. Room clean and warm. No concerns raised.") == ([], "")
+
+
 def test_language_is_matched_through_case_spacing_and_negation():
     text = "Seen at the flat again. She is STREET-WISE and is  putting   herself at risk; she did not consent."
     found = find_phrases(text)
     assert [m.phrase_id for m in found] == ["streetwise", "putting_self_at_risk"]
-    assert "street wise and is putting" in found[0].context and found[1].suggest
+    assert "street wise and is putting" in found[0].context and suggestion(found[1])
     assert find_phrases("Not streetwise at all. She could not consent. This is not a lifestyle choice.") == []
     assert find_phrases("") == [] and find_phrases(None) == []

@@ -65,6 +65,13 @@ def test_scoring_rules_follow_seraf_bands():
     (('guidance: ["SERAF"]', "guidance: []"), "guidance", "at least one source"),
     (("      fact: missing_episode", "      fact: missing_episode\n      at_least: 3"),
      "evidence.within_days", "is required"),
+    (("        - {field: overnight, op: is, value: true}",
+      "        - {field: overnight, op: is, value: true}\n      also:\n        - fact: case_note"),
+     "evidence.also[1]", "needs a known `fact`"),
+    (("        - {field: overnight, op: is, value: true}",
+      "        - {field: overnight, op: is, value: true}\n      also:\n        - fact: recorded_concern\n"
+      "          where: [{field: overnight, op: is, value: true}]"),
+     "evidence.also[1].where[1].field", "is not a field of recorded_concern"),
 ])
 def test_broken_rules_name_file_indicator_and_field(tmp_path, change, field, message):
     folder = _write(tmp_path, GOOD.replace(*change))
@@ -73,6 +80,23 @@ def test_broken_rules_name_file_indicator_and_field(tmp_path, change, field, mes
     error = caught.value
     assert error.file.endswith("rules.yaml") and error.indicator == "missing_overnight"
     assert error.field == field and message in error.problem
+
+
+def test_further_kinds_of_record_evidence_the_same_indicator():
+    (indicator,) = [i for i in load_catalogue() if i.id == "missing_overnight"]
+    assert [e.fact for e in indicator.evidence] == ["missing_episode", "recorded_concern"]
+    assert indicator.describe_conditions() == [
+        "overnight is True", "or a recorded concern record: themes contains_any missing_overnight"]
+
+
+def test_every_theme_a_rule_names_is_a_theme_some_phrase_finds():
+    from lookout.indicators.recorded import load_recorded_phrases
+
+    found = {p.fields["theme"] for p in load_recorded_phrases()}
+    named = {value for i in load_catalogue() for e in i.evidence if e.fact == "recorded_concern"
+             for c in e.where if c.field == "themes" for value in c.value}
+    assert named and named <= found
+    assert found <= named  # no phrase is read for a theme no indicator uses
 
 
 def test_duplicate_ids_and_missing_fields_are_errors(tmp_path):

@@ -20,7 +20,7 @@ from typing import Any
 
 import duckdb
 
-from lookout.accountability.language import find_phrases
+from lookout.accountability.language import find_phrases, suggestion
 from lookout.accountability.working_days import due_by_working_days
 from lookout.indicators.facts import age_sql
 from lookout.warehouse.database import table_names
@@ -405,7 +405,7 @@ def victim_blaming_language(con: duckdb.DuckDBPyConnection, p: Params) -> str:
         for source, record_id, line, person_id, at, text in con.execute(query).fetchall():
             matches = find_phrases(text)
             if matches:
-                quoted = "; ".join(f"'{m.found}' in \"{m.context}\" (suggest: {m.suggest})" for m in matches)
+                quoted = "; ".join(f"'{m.found}' in \"{m.context}\" (suggest: {suggestion(m)})" for m in matches)
                 found.append((source, record_id, line, person_id, at, what, f"{what.capitalize()}: {quoted}"))
     if found:
         con.executemany("INSERT INTO acc_language VALUES (?, ?, ?, ?, ?, ?, ?)", found)

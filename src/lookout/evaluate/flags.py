@@ -13,7 +13,10 @@ Measures (children as the simulator's `people.csv` counts them):
   earliest first_flagged_at);
 - lead time: days from `first_flagged_at` to `first_disclosure_at` (positive = flagged before
   the child told anyone), median over exploited children flagged medium or high who
-  disclosed; delay: days from `exploitation_start` to `first_flagged_at`, median;
+  disclosed; delay: days from `exploitation_start` to `first_flagged_at`, median. A flag now
+  high was first flagged when it first reached high, so the same two are also given from
+  `first_medium_at`, the day the child first reached medium (the threshold for a
+  multi-agency response): `..._medium` figures;
 - decoy rate: decoys (`decoys.csv`) flagged medium or high.
 
 The single-agency baseline scores each agency's own records alone
@@ -49,18 +52,20 @@ def linkage_from_truth(con: duckdb.DuckDBPyConnection, truth: Path) -> int:
 
 
 def _measures(cur: duckdb.DuckDBPyConnection, scored: str, children: int) -> dict[str, float | int | None]:
-    """Measures over `scored(subject, truth_id, rank, score, agencies, first_flagged_at)`."""
+    """Measures over `scored(subject, truth_id, rank, score, agencies, first_flagged_at,
+    first_medium_at)`."""
     out: dict[str, float | int | None] = {}
     per_child = cur.execute(f"""
         WITH best AS (
             SELECT truth_id, max(rank) AS rank FROM {scored} GROUP BY truth_id),
         dated AS (
-            SELECT s.truth_id, b.rank, min(s.first_flagged_at) AS first_flagged_at
+            SELECT s.truth_id, b.rank, min(s.first_flagged_at) AS first_flagged_at,
+                   min(s.first_medium_at) AS first_medium_at
             FROM {scored} s JOIN best b ON b.truth_id = s.truth_id AND s.rank = b.rank
             GROUP BY s.truth_id, b.rank)
         SELECT p.truth_id, p.exploited = 'Y', d.truth_id IS NOT NULL, coalesce(d.rank, 0),
                d.first_flagged_at, TRY_CAST(p.exploitation_start AS DATE),
-               TRY_CAST(p.first_disclosure_at AS DATE)
+               TRY_CAST(p.first_disclosure_at AS DATE), d.first_medium_at
         FROM ev_people p LEFT JOIN ev_decoys d2 USING (truth_id)
         LEFT JOIN dated d USING (truth_id)
         WHERE p.kind = 'child'""").fetchall()
@@ -94,6 +99,10 @@ def _measures(cur: duckdb.DuckDBPyConnection, scored: str, children: int) -> dic
     out["median_lead_days_before_disclosure"] = median(leads) if leads else None
     out["disclosed_and_flagged"] = len(leads)
     out["median_delay_days_after_start"] = median(delays) if delays else None
+    leads = [(r[6] - r[7]).days for r in exploited if r[3] >= 2 and r[6] and r[7]]
+    delays = [(r[7] - r[5]).days for r in exploited if r[3] >= 2 and r[5] and r[7]]
+    out["median_lead_days_before_disclosure_medium"] = median(leads) if leads else None
+    out["median_delay_days_after_start_medium"] = median(delays) if delays else None
     decoys = cur.execute(f"""
         SELECT count(*), count(*) FILTER (WHERE f.truth_id IS NOT NULL)
         FROM ev_decoys d LEFT JOIN (SELECT DISTINCT truth_id FROM {scored} WHERE rank >= 2) f
@@ -119,7 +128,7 @@ def flags_section(con: duckdb.DuckDBPyConnection, truth: Path) -> Section:
                    FROM result_linkage l JOIN ev_records t USING (source, record_id)""")
     cur.execute(f"""CREATE OR REPLACE TEMP TABLE ev_scored AS
                     SELECT DISTINCT f.person_id AS subject, st.truth_id, {_RANK} AS rank, f.score,
-                           f.agencies, f.first_flagged_at
+                           f.agencies, f.first_flagged_at, f.first_medium_at
                     FROM result_flags f JOIN ev_subject_truth st ON st.subject = f.person_id""")
     figures: dict = {"children": children}
     figures.update(_measures(cur, "ev_scored", children))
@@ -132,14 +141,15 @@ def flags_section(con: duckdb.DuckDBPyConnection, truth: Path) -> Section:
         for kind in kinds:
             cur.execute(f"""CREATE OR REPLACE TEMP TABLE ev_scored AS
                             SELECT f.source || '|' || f.record_id AS subject, t.truth_id, {_RANK} AS rank,
-                                   f.score, 1 AS agencies, f.first_flagged_at
+                                   f.score, 1 AS agencies, f.first_flagged_at, f.first_medium_at
                             FROM result_flags_single_agency f
                             JOIN ev_records t USING (source, record_id) WHERE f.kind = ?""", [kind])
             details["single_agency"][kind] = _measures(cur, "ev_scored", children)
         higher_is_better = ("recall_medium", "recall_high", "precision_medium",
                             "recall_within_5_per_1000", "recall_within_20_per_1000",
-                            "median_lead_days_before_disclosure")
-        lower_is_better = ("median_delay_days_after_start", "decoy_rate_medium")
+                            "median_lead_days_before_disclosure", "median_lead_days_before_disclosure_medium")
+        lower_is_better = ("median_delay_days_after_start", "median_delay_days_after_start_medium",
+                           "decoy_rate_medium")
         for name in higher_is_better + lower_is_better:
             values = [(m[name], k) for k, m in details["single_agency"].items() if m[name] is not None]
             if values:

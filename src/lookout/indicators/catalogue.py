@@ -17,7 +17,7 @@ import yaml
 
 from lookout.indicators.vocabulary import FACTS, LEVELS, OPERATORS, TIERS, FieldType
 
-__all__ = ["CATALOGUE_DIR", "CatalogueError", "Condition", "Indicator", "load_catalogue"]
+__all__ = ["CATALOGUE_DIR", "CatalogueError", "Condition", "Evidence", "Indicator", "load_catalogue"]
 
 CATALOGUE_DIR = Path(__file__).parent / "catalogue"
 
@@ -25,7 +25,7 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _CODE = re.compile(r"^[A-Za-z0-9_]+$")
 _KEYS = {"id", "version", "name", "tier", "guidance", "practitioner", "evidence", "age",
          "lasts_days", "raises_to"}
-_EVIDENCE_KEYS = {"fact", "where", "at_least", "within_days"}
+_EVIDENCE_KEYS = {"fact", "where", "at_least", "within_days", "also"}
 
 
 class CatalogueError(ValueError):
@@ -55,8 +55,21 @@ class Condition:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """A kind of record that evidences an indicator: a fact and the conditions it must meet."""
+
+    fact: str
+    where: tuple[Condition, ...]
+
+
+@dataclass(frozen=True)
 class Indicator:
-    """One indicator: what it is, where it comes from, and the records that evidence it."""
+    """One indicator: what it is, where it comes from, and the records that evidence it.
+
+    `fact` and `where` name the main kind of record; `also` names other kinds of record
+    that show the same indicator (a practitioner's note that a child was missing overnight
+    shows what a police missing report shows). However many kinds of record show it, an
+    indicator counts once."""
 
     id: str
     version: int
@@ -73,6 +86,20 @@ class Indicator:
     lasts_days: int
     raises_to: str | None
     file: str
+    also: tuple[Evidence, ...] = ()
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        """Every kind of record that evidences the indicator, the main one first."""
+        return (Evidence(self.fact, self.where), *self.also)
+
+    def describe_conditions(self) -> list[str]:
+        """The tests, as a reviewer reads them; tests on other kinds of record say so."""
+        tests = [c.describe() for c in self.where]
+        for other in self.also:
+            shown = " and ".join(c.describe() for c in other.where) or "any"
+            tests.append(f"or a {other.fact.replace('_', ' ')} record: {shown}")
+        return tests
 
 
 def load_catalogue(folder: Path = CATALOGUE_DIR) -> list[Indicator]:
@@ -141,6 +168,17 @@ def _indicator(path: Path, number: int, raw: Any) -> Indicator:
     if fact not in FACTS:
         raise fail("evidence.fact", f"{fact!r} is not a fact (known: {', '.join(sorted(FACTS))})")
     where = tuple(_condition(fail, fact, i, c) for i, c in enumerate(evidence.get("where") or [], 1))
+    also = evidence.get("also") or []
+    if not isinstance(also, list):
+        raise fail("evidence.also", "must list further kinds of record, each with `fact` and `where`")
+    alternatives = []
+    for number, other in enumerate(also, 1):
+        if not isinstance(other, dict) or set(other) - {"fact", "where"} or other.get("fact") not in FACTS:
+            raise fail(f"evidence.also[{number}]", "needs a known `fact` and its `where` conditions, nothing else "
+                                                   f"(facts: {', '.join(sorted(FACTS))})")
+        alternatives.append(Evidence(other["fact"], tuple(
+            _condition(fail, other["fact"], i, c, f"evidence.also[{number}].where")
+            for i, c in enumerate(other.get("where") or [], 1))))
     at_least = evidence.get("at_least", 1)
     if not isinstance(at_least, int) or isinstance(at_least, bool) or at_least < 1:
         raise fail("evidence.at_least", f"must be a whole number from 1, not {at_least!r}")
@@ -167,11 +205,11 @@ def _indicator(path: Path, number: int, raw: Any) -> Indicator:
     return Indicator(rid, version, raw["name"].strip(), raw["tier"],
                      tuple(g.strip() for g in guidance), " ".join(raw["practitioner"].split()),
                      fact, where, at_least, within or 1, age.get("at_least"), age.get("at_most"),
-                     lasts, raises_to, path.name)
+                     lasts, raises_to, path.name, tuple(alternatives))
 
 
-def _condition(fail, fact: str, number: int, raw: Any) -> Condition:
-    field_name = f"evidence.where[{number}]"
+def _condition(fail, fact: str, number: int, raw: Any, where: str = "evidence.where") -> Condition:
+    field_name = f"{where}[{number}]"
     if not isinstance(raw, dict) or "field" not in raw or "op" not in raw:
         raise fail(field_name, "each condition needs `field` and `op` (and usually `value`)")
     if set(raw) - {"field", "op", "value"}:

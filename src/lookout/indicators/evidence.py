@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import duckdb
 
-from lookout.indicators.catalogue import Condition, Indicator
-from lookout.indicators.facts import FACT_SQL, fact_columns
+from lookout.indicators.catalogue import Condition, Evidence, Indicator
+from lookout.indicators.facts import FACT_SQL, WORDS, fact_columns
+from lookout.indicators.recorded import build_recorded_concerns
 from lookout.indicators.vocabulary import FACTS, FieldType
 from lookout.warehouse.database import table_names
 
@@ -52,17 +53,20 @@ def condition_sql(condition: Condition, alias: str = "f") -> str:
     raise ValueError(f"no SQL for the test {condition.op!r}")  # the catalogue rejects unknown tests
 
 
-def _detail_sql(indicator: Indicator, alias: str = "f") -> str:
-    """`field=value; ...` for every field the indicator tests (or a note that it tests none)."""
+def _detail_sql(evidence: Evidence, alias: str = "f") -> str:
+    """`field=value; ...` for every field the evidence tests (or a note that it tests none),
+    and the words recorded where the fact was read from text."""
     parts = []
-    for name in dict.fromkeys(c.field for c in indicator.where):
+    for name in dict.fromkeys(c.field for c in evidence.where):
         column = f"{alias}.{name}"
-        if FACTS[indicator.fact].fields[name] is FieldType.CODE_LIST:
+        if FACTS[evidence.fact].fields[name] is FieldType.CODE_LIST:
             shown = f"array_to_string({column}, ',')"
         else:
             shown = f"CAST({column} AS VARCHAR)"
         parts.append(f"'{name}=' || coalesce({shown}, 'not recorded')")
-    return " || '; ' || ".join(parts) if parts else f"'{indicator.fact}'"
+    if WORDS in fact_columns(evidence.fact):
+        parts.append(f"'words: ' || coalesce({alias}.{WORDS}, '')")
+    return " || '; ' || ".join(parts) if parts else f"'{evidence.fact}'"
 
 
 def network_links_view(con: duckdb.DuckDBPyConnection, *, with_networks: bool = True) -> bool:
@@ -86,6 +90,7 @@ def build_evidence(con: duckdb.DuckDBPyConnection, indicators: list[Indicator], 
     """(Re)build `indicator_rules` and `indicator_evidence`; return the evidence row count.
     Network links are used when the networks stage has written them and `with_networks`."""
     network_links_view(con, with_networks=with_networks)
+    build_recorded_concerns(con)
     con.execute(f"""CREATE OR REPLACE TABLE {RULES_TABLE} (
         indicator_id VARCHAR, version INTEGER, name VARCHAR, tier VARCHAR, fact VARCHAR,
         at_least INTEGER, within_days INTEGER, age_at_least INTEGER, age_at_most INTEGER,
@@ -94,18 +99,19 @@ def build_evidence(con: duckdb.DuckDBPyConnection, indicators: list[Indicator], 
     con.executemany(f"INSERT INTO {RULES_TABLE} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
         (i.id, i.version, i.name, i.tier, i.fact, i.at_least, i.within_days, i.age_at_least,
          i.age_at_most, i.lasts_days, i.raises_to, i.practitioner, list(i.guidance),
-         [c.describe() for c in i.where], i.file) for i in indicators])
-    for fact in sorted({i.fact for i in indicators}):
+         i.describe_conditions(), i.file) for i in indicators])
+    for fact in sorted({e.fact for i in indicators for e in i.evidence}):
         columns = ", ".join(f'"{c}"' for c in fact_columns(fact))
         con.execute(f"CREATE OR REPLACE TEMP TABLE ind_fact_{fact} AS "
                     f"SELECT * FROM ({FACT_SQL[fact]}) AS f({columns}) WHERE f.at IS NOT NULL")
     selects = []
     for i in indicators:
-        where = " AND ".join(condition_sql(c) for c in i.where) or "true"
-        selects.append(f"""
-            SELECT '{i.id}' AS indicator_id, f.source, f.record_id, f.event_id, f.line, f.at,
-                   f.ends_at, f.record_dob, {_detail_sql(i)} AS detail
-            FROM ind_fact_{i.fact} f WHERE {where}""")
+        for evidence in i.evidence:
+            where = " AND ".join(condition_sql(c) for c in evidence.where) or "true"
+            selects.append(f"""
+                SELECT '{i.id}' AS indicator_id, f.source, f.record_id, f.event_id, f.line, f.at,
+                       f.ends_at, f.record_dob, {_detail_sql(evidence)} AS detail
+                FROM ind_fact_{evidence.fact} f WHERE {where}""")
     con.execute(f"""
         CREATE OR REPLACE TABLE indicator_evidence AS
         SELECT e.*, s.kind FROM ({' UNION ALL '.join(selects)}) e JOIN sources s USING (source)""")

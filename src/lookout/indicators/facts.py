@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from lookout.indicators.vocabulary import FACTS
 
-__all__ = ["FACT_SQL", "age_sql", "fact_columns"]
+__all__ = ["FACT_SQL", "WORDS", "age_sql", "fact_columns"]
 
 COMMON = ("source", "record_id", "event_id", "line", "at", "ends_at", "record_dob")
+WORDS = "words"  # the words recorded, after the fields, for facts read from free text
 
 
 def age_sql(dob: str, at: str) -> str:
@@ -173,6 +174,11 @@ _EMERGENCY = """
            coalesce(safeguarding_concern, false)
     FROM health_emergency_attendances"""
 
+# Read from free text by `lookout.indicators.recorded`, into a temporary table.
+_RECORDED = f"""
+    SELECT source, record_id, event_id, line, "at", NULL, record_dob, themes, record_kind, {WORDS}
+    FROM ind_recorded_concerns"""
+
 # The networks stage's links (`result_network_links`), read through a view the evidence step
 # creates (empty when no network results exist, or when indicators are scored without them).
 _NETWORK = """
@@ -185,7 +191,8 @@ FACT_SQL: dict[str, str] = {
     "missing_episode": _MISSING, "police_incident": _INCIDENT, "incident_outcome": _OUTCOME,
     "intelligence_mention": _INTELLIGENCE, "school_concern": _CONCERN,
     "attendance_month": _ATTENDANCE, "referral": _REFERRAL, "care_episode": _CARE,
-    "clinic_attendance": _CLINIC, "emergency_attendance": _EMERGENCY, "network_link": _NETWORK}
+    "clinic_attendance": _CLINIC, "emergency_attendance": _EMERGENCY, "network_link": _NETWORK,
+    "recorded_concern": _RECORDED}
 
 if set(FACT_SQL) != set(FACTS):
     raise RuntimeError("every fact of the vocabulary needs its SQL, and no SQL may lack a fact")
@@ -193,4 +200,4 @@ if set(FACT_SQL) != set(FACTS):
 
 def fact_columns(name: str) -> tuple[str, ...]:
     """Column names of a fact's rows, in the order its SQL gives them."""
-    return COMMON + tuple(FACTS[name].fields)
+    return COMMON + tuple(FACTS[name].fields) + ((WORDS,) if name == "recorded_concern" else ())

@@ -40,7 +40,8 @@ def score_subjects(con: duckdb.DuckDBPyConnection, *, keyed: str, as_of: dt.date
     """Score every subject of `keyed` (indicator_evidence rows with `subject` and `dob`).
 
     Writes temp tables `{prefix}_hits`, `{prefix}_levels` (subject, level, score, agencies,
-    first_flagged_at, indicators, sources, dob) and `{prefix}_evidence` (the records behind
+    first_flagged_at, indicators, sources, dob, first_medium_at: for a flag at medium or high,
+    the earliest day it was at medium or above) and `{prefix}_evidence` (the records behind
     each indicator that counts as of `as_of`)."""
     day = f"DATE '{as_of.isoformat()}'"
     age_b = age_sql("b.dob", "b.at")
@@ -119,8 +120,10 @@ def score_subjects(con: duckdb.DuckDBPyConnection, *, keyed: str, as_of: dt.date
         CREATE OR REPLACE TEMP TABLE {prefix}_levels AS
         WITH final AS (SELECT * FROM {prefix}_daily WHERE d = {day} AND rank > 0),
         first AS (
-            SELECT f.subject, min(x.d) AS first_flagged_at
-            FROM final f JOIN {prefix}_daily x ON x.subject = f.subject AND x.rank >= f.rank
+            SELECT f.subject, min(x.d) FILTER (WHERE x.rank >= f.rank) AS first_flagged_at,
+                   CASE WHEN any_value(f.rank) >= 2 THEN min(x.d) FILTER (WHERE x.rank >= 2) END
+                       AS first_medium_at
+            FROM final f JOIN {prefix}_daily x ON x.subject = f.subject AND x.rank >= least(f.rank, 2)
             GROUP BY f.subject),
         counted AS (
             SELECT subject, list(DISTINCT indicator_id ORDER BY indicator_id) AS indicators,
@@ -128,7 +131,7 @@ def score_subjects(con: duckdb.DuckDBPyConnection, *, keyed: str, as_of: dt.date
             FROM {prefix}_seen WHERE d = {day} AND counts GROUP BY subject)
         SELECT f.subject, ['none', 'low', 'medium', 'high'][f.rank + 1] AS level, f.rank,
                CAST(f.score AS INTEGER) AS score, f.agencies, x.first_flagged_at,
-               c.indicators, c.sources, f.dob
+               c.indicators, c.sources, f.dob, x.first_medium_at
         FROM final f JOIN first x USING (subject) JOIN counted c USING (subject)""")
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE {prefix}_evidence AS

@@ -103,7 +103,7 @@ def run_indicators(con: duckdb.DuckDBPyConnection, workspace: Workspace | None, 
             CREATE OR REPLACE {published}TABLE {prefix}flags_computed AS
             SELECT subject AS person_id, level, score, first_flagged_at,
                    array_to_string(indicators, ';') AS indicators,
-                   array_to_string(sources, ';') AS sources, agencies, {day} AS as_of
+                   array_to_string(sources, ';') AS sources, agencies, {day} AS as_of, first_medium_at
             FROM ind_person_levels ORDER BY person_id""")
         con.execute(f"""
             CREATE OR REPLACE {published}TABLE {prefix}flag_evidence AS
@@ -116,7 +116,7 @@ def run_indicators(con: duckdb.DuckDBPyConnection, workspace: Workspace | None, 
             SELECT s.kind, split_part(v.subject, '|', 1) AS source,
                    substr(v.subject, length(split_part(v.subject, '|', 1)) + 2) AS record_id,
                    l.person_id, v.level, v.score, v.first_flagged_at,
-                   array_to_string(v.indicators, ';') AS indicators, {day} AS as_of
+                   array_to_string(v.indicators, ';') AS indicators, {day} AS as_of, v.first_medium_at
             FROM ind_record_levels v
             JOIN sources s ON s.source = split_part(v.subject, '|', 1)
             LEFT JOIN result_linkage l ON l.source = split_part(v.subject, '|', 1)
@@ -154,7 +154,7 @@ def apply_overrides(con: duckdb.DuckDBPyConnection, workspace: Workspace | None,
                coalesce(c.sources, '') AS sources, coalesce(c.agencies, 0) AS agencies,
                coalesce(c.level, 'none') AS computed_level, o.decided_by AS override_by,
                o.reason AS override_reason, o.decided_at AS override_at,
-               coalesce(c.as_of, ?) AS as_of
+               coalesce(c.as_of, ?) AS as_of, c.first_medium_at
         FROM {prefix}flags_computed c FULL OUTER JOIN ind_overrides o USING (person_id)
         WHERE coalesce(o.level, c.level) <> 'none'
         ORDER BY person_id""", [as_of])

@@ -93,6 +93,12 @@ FACTS: dict[str, Fact] = {f.name: f for f in (
          "when the whole path from the child to the network's adult was on record.",
          {"children_at_risk_linked": FieldType.NUMBER, "network_children_at_risk": FieldType.NUMBER,
           "cross_area": FieldType.FLAG}),
+    Fact("recorded_concern",
+         "A practitioner's words about the child (a social care case note, a school concern, a "
+         "referral's reason, a return interview, an A&E note) that describe a recognised "
+         "indicator, dated when written; `themes` names the indicators the words describe "
+         "(`lookout/indicators/recorded_concerns.yaml`).",
+         {"themes": FieldType.CODE_LIST, "record_kind": FieldType.CODE}),
     Fact("emergency_attendance",
          "An emergency department attendance.",
          {"injury": FieldType.FLAG, "injury_intent": FieldType.CODE,
