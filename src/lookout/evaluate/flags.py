@@ -17,7 +17,8 @@ Measures (children as the simulator's `people.csv` counts them):
   high was first flagged when it first reached high, so the same two are also given from
   `first_medium_at`, the day the child first reached medium (the threshold for a
   multi-agency response): `..._medium` figures;
-- decoy rate: decoys (`decoys.csv`) flagged medium or high.
+- decoy rate: decoys (`decoys.csv`) flagged medium or high; and decoys among the children
+  reviewed within each review capacity, the false alarms a team working down the list meets.
 
 The single-agency baseline scores each agency's own records alone
 (`result_flags_single_agency`): for each agency kind the same measures, its review capacity
@@ -85,15 +86,18 @@ def _measures(cur: duckdb.DuckDBPyConnection, scored: str, children: int) -> dic
     out["precision_medium"] = round(flagged[1] / flagged[0], 4) if flagged[0] else None
     for per_thousand in CAPACITIES:
         k = max(1, round(children * per_thousand / 1000))
-        found = cur.execute(f"""
+        found, decoys_reviewed, decoys = cur.execute(f"""
             WITH ordered AS (
                 SELECT subject FROM (SELECT DISTINCT subject, rank, agencies, score, first_flagged_at
                                      FROM {scored} WHERE rank > 0)
-                ORDER BY rank DESC, agencies DESC, score DESC, first_flagged_at, subject LIMIT {k})
-            SELECT count(DISTINCT s.truth_id) FROM {scored} s JOIN ordered USING (subject)
-            JOIN ev_people p USING (truth_id) WHERE p.exploited = 'Y'""").fetchall()[0][0]
+                ORDER BY rank DESC, agencies DESC, score DESC, first_flagged_at, subject LIMIT {k}),
+            reviewed AS (SELECT DISTINCT s.truth_id FROM {scored} s JOIN ordered USING (subject))
+            SELECT (SELECT count(*) FROM reviewed JOIN ev_people p USING (truth_id) WHERE p.exploited = 'Y'),
+                   (SELECT count(*) FROM reviewed JOIN ev_decoys USING (truth_id)),
+                   (SELECT count(*) FROM ev_decoys)""").fetchall()[0]
         out[f"recall_within_{per_thousand}_per_1000"] = round(found / n, 4) if n else None
         out[f"reviews_at_{per_thousand}_per_1000"] = k
+        out[f"decoy_rate_within_{per_thousand}_per_1000"] = round(decoys_reviewed / decoys, 4) if decoys else None
     leads = [(r[6] - r[4]).days for r in exploited if r[3] >= 2 and r[6] and r[4]]
     delays = [(r[4] - r[5]).days for r in exploited if r[3] >= 2 and r[5] and r[4]]
     out["median_lead_days_before_disclosure"] = median(leads) if leads else None
@@ -112,6 +116,12 @@ def _measures(cur: duckdb.DuckDBPyConnection, scored: str, children: int) -> dic
     return out
 
 
+def _first_medium(cur: duckdb.DuckDBPyConnection, table: str) -> str:
+    """`f.first_medium_at`, or NULL for a workspace scored before flags recorded it."""
+    columns = {r[0] for r in cur.execute(f"DESCRIBE {table}").fetchall()}
+    return "f.first_medium_at" if "first_medium_at" in columns else "CAST(NULL AS DATE) AS first_medium_at"
+
+
 def flags_section(con: duckdb.DuckDBPyConnection, truth: Path) -> Section:
     """Evaluate `result_flags` (and `result_flags_single_agency`) against the truth."""
     cur = con.cursor()
@@ -128,7 +138,7 @@ def flags_section(con: duckdb.DuckDBPyConnection, truth: Path) -> Section:
                    FROM result_linkage l JOIN ev_records t USING (source, record_id)""")
     cur.execute(f"""CREATE OR REPLACE TEMP TABLE ev_scored AS
                     SELECT DISTINCT f.person_id AS subject, st.truth_id, {_RANK} AS rank, f.score,
-                           f.agencies, f.first_flagged_at, f.first_medium_at
+                           f.agencies, f.first_flagged_at, {_first_medium(cur, "result_flags")}
                     FROM result_flags f JOIN ev_subject_truth st ON st.subject = f.person_id""")
     figures: dict = {"children": children}
     figures.update(_measures(cur, "ev_scored", children))
@@ -141,7 +151,8 @@ def flags_section(con: duckdb.DuckDBPyConnection, truth: Path) -> Section:
         for kind in kinds:
             cur.execute(f"""CREATE OR REPLACE TEMP TABLE ev_scored AS
                             SELECT f.source || '|' || f.record_id AS subject, t.truth_id, {_RANK} AS rank,
-                                   f.score, 1 AS agencies, f.first_flagged_at, f.first_medium_at
+                                   f.score, 1 AS agencies, f.first_flagged_at,
+                                   {_first_medium(cur, "result_flags_single_agency")}
                             FROM result_flags_single_agency f
                             JOIN ev_records t USING (source, record_id) WHERE f.kind = ?""", [kind])
             details["single_agency"][kind] = _measures(cur, "ev_scored", children)
@@ -149,7 +160,7 @@ def flags_section(con: duckdb.DuckDBPyConnection, truth: Path) -> Section:
                             "recall_within_5_per_1000", "recall_within_20_per_1000",
                             "median_lead_days_before_disclosure", "median_lead_days_before_disclosure_medium")
         lower_is_better = ("median_delay_days_after_start", "median_delay_days_after_start_medium",
-                           "decoy_rate_medium")
+                           "decoy_rate_medium", "decoy_rate_within_5_per_1000", "decoy_rate_within_20_per_1000")
         for name in higher_is_better + lower_is_better:
             values = [(m[name], k) for k, m in details["single_agency"].items() if m[name] is not None]
             if values:
