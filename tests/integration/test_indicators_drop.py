@@ -42,13 +42,14 @@ def _drop(drop, ethnic: str = "WBRI") -> None:
             ["N3", "Cole", "Cara", "1998-06-01", "F", "OX3 3CC"],
             ["N4", "Cole", "Dan", "1970-01-01", "M", "OX3 3CC"]]),
         "missing_episodes.csv": csv_text(
-            ["episode_id", "nominal_id", "reported_at", "reported_by", "found_at", "found_postcode", "found_with"], [
-                ["MP1", "N1", "2012-03-01T22:00:00", "parent", "2012-03-02T10:00:00", "OX2 2BB", "N2"],
-                ["MP2", "N1", "2012-04-10T20:00:00", "parent", "2012-04-10T23:00:00", "", ""],
-                ["MP3", "N1", "2012-04-30T20:00:00", "parent", "2012-05-02T10:00:00", "", ""],
-                ["MP4", "N3", "2012-03-01T18:00:00", "parent", "2012-03-02T05:30:00", "OX3 3CC", "N4"],
-                ["MP5", "N3", "2012-04-10T18:00:00", "parent", "2012-04-10T21:00:00", "", ""],
-                ["MP6", "N3", "2012-06-15T18:00:00", "parent", "2012-06-15T21:00:00", "", ""]]),
+            ["episode_id", "nominal_id", "reported_at", "reported_by", "found_at", "found_postcode",
+             "found_address", "found_with"], [
+                ["MP1", "N1", "2012-03-01T22:00:00", "parent", "2012-03-02T10:00:00", "OX2 2BB", "", "N2"],
+                ["MP2", "N1", "2012-04-10T20:00:00", "parent", "2012-04-10T23:00:00", "", "Station Hotel, Oxford", ""],
+                ["MP3", "N1", "2012-04-30T20:00:00", "parent", "2012-05-02T10:00:00", "", "", ""],
+                ["MP4", "N3", "2012-03-01T18:00:00", "parent", "2012-03-02T05:30:00", "OX3 3CC", "12 Lodge Road", "N4"],
+                ["MP5", "N3", "2012-04-10T18:00:00", "parent", "2012-04-10T21:00:00", "", "", ""],
+                ["MP6", "N3", "2012-06-15T18:00:00", "parent", "2012-06-15T21:00:00", "", "", ""]]),
         "incidents.csv": csv_text(
             ["incident_id", "incident_type", "reported_at", "summary", "outcome", "outcome_at"], [
                 ["I1", "vehicle_stop", "2012-06-01T23:00:00", "Adult driver with Amy Adams as passenger.", "nfa", "2012-06-01T23:30:00"],
@@ -185,6 +186,10 @@ def test_words_in_records_are_evidence_and_an_indicator_counts_once(scored):
     assert kinds == {"police", "social_care"}
     indicators = scored.execute("SELECT indicators FROM result_flags WHERE person_id = ?", [AMY]).fetchall()[0][0]
     assert indicators.split(";").count("missing_overnight") == 1
+    # Where police found her: a hotel is an adult place (SERAF); Cara's home street is not.
+    found = scored.execute("""SELECT person_id, event_id FROM result_flag_evidence
+                              WHERE indicator_id = 'missing_found_at_adult_place' ORDER BY ALL""").fetchall()
+    assert found == [(AMY, "missing:MP1"), (AMY, "missing:MP2")]
 
 
 def test_first_flagged_at_replays_the_records(scored):

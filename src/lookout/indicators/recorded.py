@@ -8,6 +8,10 @@ for each indicator a record can describe (its `theme`), the phrases that describ
 examples that must and must not match; they are read by the shared phrase matcher
 (`lookout.phrases`), which passes over negated phrases ("no older males seen").
 
+The address where police found a missing child is read the same way ("Found at the Kings
+Arms Hotel"): SERAF names hotels and takeaways, and a record of one is a record of that
+indicator whether or not an adult there is known to the police.
+
 `build_recorded_concerns` writes the temporary table `ind_recorded_concerns` the
 `recorded_concern` fact reads: one row per record whose words describe at least one theme,
 with the themes and the words quoted. Each record is read from its own extract only.
@@ -47,6 +51,12 @@ _TEXTS = (
                i._line, coalesce(i.held_at, i.offered_at, CAST(i.mis_start AS TIMESTAMP)), r.dob, i.summary
         FROM social_care_return_interviews i
         LEFT JOIN person_records r ON r.source = i._source AND r.record_id = i.child"""),
+    ("missing_found_address", "police_missing_episodes", """
+        SELECT m._source, m.nominal_id, 'missing:' || m.episode_id, m._line, coalesce(m.found_at, m.reported_at),
+               r.dob, 'Found at ' || m.found_address
+        FROM police_missing_episodes m
+        LEFT JOIN person_records r ON r.source = m._source AND r.record_id = m.nominal_id
+        WHERE m.found_address IS NOT NULL"""),
     ("emergency_note", "health_emergency_attendances", """
         SELECT _source, attendance_id, 'ed:' || attendance_id, _line, arrived_at, dob,
                concat_ws('. ', chief_complaint, text)
