@@ -55,3 +55,33 @@ def test_evaluation_reports_every_measure_with_the_baseline(county):
     assert set(section.details["single_agency"]) == {"police", "education", "social_care",
                                                      "health_sexual", "health_emergency"}
     assert "best_single_agency_recall_within_5_per_1000" in figures
+
+
+def test_first_medium_at_is_set_for_medium_and_high_flags_only_and_never_after_the_flag(county):
+    con, _, _ = county
+    rows = con.execute("SELECT level, first_flagged_at, first_medium_at, as_of FROM result_flags").fetchall()
+    assert all((medium is None) == (level == "low") for level, _, medium, _ in rows)
+    assert all(medium <= first <= as_of for level, first, medium, as_of in rows if medium is not None)
+    assert any(medium < first for level, first, medium, _ in rows if level == "high" and medium)
+
+
+def test_exploited_people_who_turned_18_are_counted_apart(county):
+    import csv
+    import datetime as dt
+
+    con, truth, _ = county
+    figures = flags_section(con, truth).figures
+    as_of = con.execute("SELECT max(as_of) FROM result_flags").fetchall()[0][0]
+    with (truth / "people.csv").open(newline="") as handle:
+        exploited = [r for r in csv.DictReader(handle) if r["kind"] == "child" and r["exploited"] == "Y"]
+
+    def eighteenth(dob: str) -> dt.date:
+        born = dt.date.fromisoformat(dob)
+        try:
+            return born.replace(year=born.year + 18)
+        except ValueError:  # born on 29 February
+            return dt.date(born.year + 18, 3, 1)
+
+    adults = [r for r in exploited if eighteenth(r["dob"]) <= as_of]
+    assert figures["exploited_turned_18_by_as_of"] == len(adults)
+    assert figures["exploited_children"] + len(adults) == len(exploited)

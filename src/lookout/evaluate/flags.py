@@ -5,7 +5,9 @@ A real child's level is the highest level of any person id holding their records
 over-merged person passes its flag to everyone merged into it, as it would in practice).
 Measures (children as the simulator's `people.csv` counts them):
 
-- recall at medium and at high: exploited children flagged at that level or above;
+- recall at medium and at high: exploited children flagged at that level or above. Exploited
+  children are those still under 18 on the as-of date; flags are for children, so those who
+  had turned 18 are counted apart (`exploited_turned_18_by_as_of`);
 - precision: of person ids flagged medium or high, the share whose records are mostly an
   exploited child's;
 - recall within review capacity: exploited children among the first 5 (and 20) per 1,000
@@ -64,10 +66,10 @@ def _measures(cur: duckdb.DuckDBPyConnection, scored: str, children: int) -> dic
                    min(s.first_medium_at) AS first_medium_at
             FROM {scored} s JOIN best b ON b.truth_id = s.truth_id AND s.rank = b.rank
             GROUP BY s.truth_id, b.rank)
-        SELECT p.truth_id, p.exploited = 'Y', d.truth_id IS NOT NULL, coalesce(d.rank, 0),
+        SELECT p.truth_id, e.truth_id IS NOT NULL, d.truth_id IS NOT NULL, coalesce(d.rank, 0),
                d.first_flagged_at, TRY_CAST(p.exploitation_start AS DATE),
                TRY_CAST(p.first_disclosure_at AS DATE), d.first_medium_at
-        FROM ev_people p LEFT JOIN ev_decoys d2 USING (truth_id)
+        FROM ev_people p LEFT JOIN ev_exploited e USING (truth_id)
         LEFT JOIN dated d USING (truth_id)
         WHERE p.kind = 'child'""").fetchall()
     exploited = [r for r in per_child if r[1]]
@@ -92,7 +94,7 @@ def _measures(cur: duckdb.DuckDBPyConnection, scored: str, children: int) -> dic
                                      FROM {scored} WHERE rank > 0)
                 ORDER BY rank DESC, agencies DESC, score DESC, first_flagged_at, subject LIMIT {k}),
             reviewed AS (SELECT DISTINCT s.truth_id FROM {scored} s JOIN ordered USING (subject))
-            SELECT (SELECT count(*) FROM reviewed JOIN ev_people p USING (truth_id) WHERE p.exploited = 'Y'),
+            SELECT (SELECT count(*) FROM reviewed JOIN ev_exploited USING (truth_id)),
                    (SELECT count(*) FROM reviewed JOIN ev_decoys USING (truth_id)),
                    (SELECT count(*) FROM ev_decoys)""").fetchall()[0]
         out[f"recall_within_{per_thousand}_per_1000"] = round(found / n, 4) if n else None
@@ -132,6 +134,16 @@ def flags_section(con: duckdb.DuckDBPyConnection, truth: Path) -> Section:
     cur.execute("CREATE OR REPLACE TEMP TABLE ev_records AS SELECT * FROM read_csv(?, all_varchar = true)",
                 [str(truth / "records.csv")])
     children = cur.execute("SELECT count(*) FROM ev_people WHERE kind = 'child'").fetchall()[0][0]
+    # Flags are for children: exploited people who had turned 18 by the as-of date are counted
+    # apart, not as children the flags should find (their records after 18 count for nothing).
+    as_of = cur.execute("SELECT max(as_of) FROM result_flags").fetchall()[0][0]
+    cur.execute("""CREATE OR REPLACE TEMP TABLE ev_exploited AS
+                   SELECT truth_id FROM ev_people
+                   WHERE kind = 'child' AND exploited = 'Y'
+                     AND (TRY_CAST(dob AS DATE) IS NULL OR TRY_CAST(dob AS DATE) > CAST(? AS DATE) - INTERVAL 18 YEAR)""",
+                [as_of])
+    turned_18 = cur.execute("""SELECT count(*) FROM ev_people WHERE kind = 'child' AND exploited = 'Y'
+                               AND truth_id NOT IN (SELECT truth_id FROM ev_exploited)""").fetchall()[0][0]
     # Linked: subjects are person ids; a person's truth is each of its records' truth.
     cur.execute("""CREATE OR REPLACE TEMP TABLE ev_subject_truth AS
                    SELECT l.person_id AS subject, t.truth_id
@@ -140,7 +152,7 @@ def flags_section(con: duckdb.DuckDBPyConnection, truth: Path) -> Section:
                     SELECT DISTINCT f.person_id AS subject, st.truth_id, {_RANK} AS rank, f.score,
                            f.agencies, f.first_flagged_at, {_first_medium(cur, "result_flags")}
                     FROM result_flags f JOIN ev_subject_truth st ON st.subject = f.person_id""")
-    figures: dict = {"children": children}
+    figures: dict = {"children": children, "exploited_turned_18_by_as_of": turned_18}
     figures.update(_measures(cur, "ev_scored", children))
     details: dict = {"single_agency": {}}
     tables = table_names(cur)
