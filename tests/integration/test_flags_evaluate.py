@@ -85,3 +85,16 @@ def test_exploited_people_who_turned_18_are_counted_apart(county):
     adults = [r for r in exploited if eighteenth(r["dob"]) <= as_of]
     assert figures["exploited_turned_18_by_as_of"] == len(adults)
     assert figures["exploited_children"] + len(adults) == len(exploited)
+
+
+def test_counting_baseline_reviews_each_agencys_most_counted_children(county):
+    con, truth, _ = county
+    section = flags_section(con, truth)
+    counting = section.details["counting_baseline"]
+    assert set(counting) <= {"police", "education", "social_care", "health_sexual", "health_emergency"}
+    assert {"police", "education", "social_care"} <= set(counting)
+    for measures in counting.values():
+        assert 0 <= measures["recall_within_5_per_1000"] <= 1 and 0 <= measures["decoy_rate_within_5_per_1000"] <= 1
+    best = section.figures["counting_baseline_best_kind"]
+    assert section.figures["counting_baseline_recall_within_5_per_1000"] == max(
+        m["recall_within_5_per_1000"] for m in counting.values()) == counting[best]["recall_within_5_per_1000"]

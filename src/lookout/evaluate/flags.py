@@ -25,7 +25,10 @@ Measures (children as the simulator's `people.csv` counts them):
 The single-agency baseline scores each agency's own records alone
 (`result_flags_single_agency`): for each agency kind the same measures, its review capacity
 filled from its own records in its own order; `best_single_agency_*` is the best kind on
-each measure separately, which flatters the baseline.
+each measure separately, which flatters the baseline. A second baseline counts instead of
+scoring: each agency reviews the children its own events name most often in the last year
+(schools: unauthorised absent sessions too), 5 per 1,000 children; `counting_baseline_*` gives
+the recall and decoys among those reviewed for the kind that finds most.
 """
 
 from __future__ import annotations
@@ -118,6 +121,44 @@ def _measures(cur: duckdb.DuckDBPyConnection, scored: str, children: int) -> dic
     return out
 
 
+def _counting_baseline(cur: duckdb.DuckDBPyConnection, as_of, children: int) -> dict[str, dict]:
+    """Each agency counting its own records: its children ranked by how many of its own events
+    name them in the year before `as_of` (and, for schools, unauthorised absent sessions), the
+    first 5 per 1,000 children reviewed. Recall and decoys among those reviewed, per kind."""
+    tables = table_names(cur)
+    if not {"events", "event_participants", "person_records"} <= tables:
+        return {}
+    k = max(1, round(children * 5 / 1000))
+    absences = ("UNION ALL SELECT 'education', _source, upn, sum(unauthorised_absences) FROM attendance_weekly "
+                "WHERE week_start <= CAST($as_of AS DATE) AND week_start > CAST($as_of AS DATE) - INTERVAL 365 DAY "
+                "GROUP BY ALL") if "attendance_weekly" in tables else ""
+    rows = cur.execute(f"""
+        WITH counts AS (
+            SELECT e.kind, p.source, p.record_id, count(DISTINCT e.event_id) AS n
+            FROM event_participants p JOIN events e USING (source, event_id)
+            WHERE CAST(e.at AS DATE) <= CAST($as_of AS DATE)
+              AND CAST(e.at AS DATE) > CAST($as_of AS DATE) - INTERVAL 365 DAY
+            GROUP BY ALL
+            {absences}),
+        ranked AS (
+            SELECT c.kind, c.source, c.record_id,
+                   row_number() OVER (PARTITION BY c.kind ORDER BY sum(c.n) DESC, c.source, c.record_id) AS place
+            FROM counts c JOIN person_records r ON r.source = c.source AND r.record_id = c.record_id
+            WHERE r.dob > CAST($as_of AS DATE) - INTERVAL 18 YEAR
+            GROUP BY c.kind, c.source, c.record_id),
+        reviewed AS (
+            SELECT DISTINCT r.kind, t.truth_id FROM ranked r
+            JOIN ev_records t ON t.source = r.source AND t.record_id = r.record_id WHERE r.place <= {k})
+        SELECT kind, count(*) FILTER (WHERE truth_id IN (SELECT truth_id FROM ev_exploited)),
+               count(*) FILTER (WHERE truth_id IN (SELECT truth_id FROM ev_decoys))
+        FROM reviewed GROUP BY kind ORDER BY kind""", {"as_of": as_of}).fetchall()
+    exploited = cur.execute("SELECT count(*) FROM ev_exploited").fetchall()[0][0]
+    decoys = cur.execute("SELECT count(*) FROM ev_decoys").fetchall()[0][0]
+    return {kind: {"recall_within_5_per_1000": round(found / exploited, 4) if exploited else None,
+                   "decoy_rate_within_5_per_1000": round(false / decoys, 4) if decoys else None}
+            for kind, found, false in rows}
+
+
 def _first_medium(cur: duckdb.DuckDBPyConnection, table: str) -> str:
     """`f.first_medium_at`, or NULL for a workspace scored before flags recorded it."""
     columns = {r[0] for r in cur.execute(f"DESCRIBE {table}").fetchall()}
@@ -179,6 +220,13 @@ def flags_section(con: duckdb.DuckDBPyConnection, truth: Path) -> Section:
                 best = max(values) if name in higher_is_better else min(values)
                 figures[f"best_single_agency_{name}"] = best[0]
                 details.setdefault("best_single_agency_kind", {})[name] = best[1]
+    counting = _counting_baseline(cur, as_of, children)
+    if counting:
+        details["counting_baseline"] = counting
+        best = max(counting, key=lambda kind: (counting[kind]["recall_within_5_per_1000"], kind))
+        figures["counting_baseline_best_kind"] = best
+        for name in ("recall_within_5_per_1000", "decoy_rate_within_5_per_1000"):
+            figures[f"counting_baseline_{name}"] = counting[best][name]
     decoy_types = cur.execute(f"""
         SELECT d.decoy_type, count(*), count(f.truth_id)
         FROM ev_decoys d LEFT JOIN (SELECT DISTINCT st.truth_id FROM result_flags f
