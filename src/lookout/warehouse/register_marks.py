@@ -71,11 +71,13 @@ def weekly_counts(marks: pa.Table, *, sign: int = 1) -> pa.Table:
     sessions = np.bitwise_or.reduceat(slots, starts) if len(starts) else slots
     totals = np.add.reduceat(rows["packed"], starts) if len(starts) else rows["packed"]
     counts = pa.table({
-        "upn": pc.take(upn.dictionary, pa.array(rows["pupil"][starts])),
-        "school_urn": pc.take(urn.dictionary, pa.array(rows["school"][starts])),
+        # kept dictionary-encoded and in 32 bits: a county's partial counts stay small in memory
+        "upn": pa.DictionaryArray.from_arrays(pa.array(rows["pupil"][starts], pa.int32()), upn.dictionary),
+        "school_urn": pa.DictionaryArray.from_arrays(pa.array(rows["school"][starts], pa.int32()), urn.dictionary),
         "week_start": pa.array(rows["monday"][starts]).cast(pa.date32()),
-        "sessions": sessions if sign > 0 else np.zeros_like(sessions),
-        **{name: sign * ((totals >> (i * _FIELD_BITS)) & _RUN_LIMIT) for i, name in enumerate(WEEKLY_COUNTS)},
+        "sessions": (sessions if sign > 0 else np.zeros_like(sessions)).astype(np.int32),
+        **{name: (sign * ((totals >> (i * _FIELD_BITS)) & _RUN_LIMIT)).astype(np.int32)
+           for i, name in enumerate(WEEKLY_COUNTS)},
         "week_hash": _week_hash(upn, urn, rows, starts),
     })
     return counts
@@ -158,8 +160,8 @@ def store_weekly_counts(con: duckdb.DuckDBPyConnection, counts: list[pa.Table], 
         )).to_arrow_table())
         rejected, removed = _quarantine_repeats(con, path, header, checker, load_id)
         if removed is not None:
-            con.register("merged_counts", pa.concat_tables([con.table("merged_counts").to_arrow_table(),
-                                                             removed]))
+            merged = con.table("merged_counts").to_arrow_table()
+            con.register("merged_counts", pa.concat_tables([merged, removed.cast(merged.schema)]))
         totals = ", ".join(WEEKLY_COUNTS)
         tagged = f"{quote(checker.source)}, {quote(load_id)}, upn, school_urn, week_start, {totals}"
         con.execute(f"""
