@@ -1,7 +1,7 @@
 """Register marks as they stream in: plain present marks counted, every other mark kept.
 
 While a file's checked batches stream into the warehouse, `RegisterMarks` counts each
-pupil-week's marks (on a private engine of the thread reading them), with one bit per session
+pupil-week's marks, vectorised in NumPy on the thread reading them, with one bit per session
 of the week that holds a mark. A file read in parts counts each part on its own; the parts'
 counts are added together once, by the warehouse, as they are stored (`store_weekly_counts`).
 A week with more marks than bits holds a session marked twice; only those pupil-weeks are read
