@@ -1,4 +1,4 @@
-"""Private in-memory engines for the small queries that check and count rows as they stream.
+"""Private in-memory engines for the small queries that check rows as they stream.
 
 Making an engine costs more than the queries it runs, so engines are kept and lent out, one
 borrower at a time: a borrower may be any thread, and no two ever share an engine at once.
