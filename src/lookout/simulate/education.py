@@ -10,7 +10,7 @@ import numpy as np
 from .calendar import SCHOOL_YEARS, iso, school_days
 from .identifiers import make_upn
 from .identity_noise import seen_as
-from .world import AREAS, Person, World
+from .world import AREAS, World
 
 LA_CODES = {0: 931, 1: 825}  # DfE LA numbers used in UPNs (Oxfordshire, Buckinghamshire)
 PUPILS_COLUMNS = ("upn", "school_urn", "surname", "forenames", "dob", "sex", "postcode",
