@@ -95,6 +95,37 @@ def test_children_in_networks_gain_the_network_indicator_with_their_path(county)
     assert all(" -[" in row[4] for row in evidence)
 
 
+
+def test_network_evidence_counts_only_children_known_by_its_date(county):
+    """Hindsight: a network indicator holds on a day only if the other children it counts were
+    by then at medium or above (on the records then held) and tied to the adult."""
+    ws, _, _ = county
+    con = _con(ws)
+    try:
+        evidence = con.execute("""
+            SELECT DISTINCT e.person_id, e.indicator_id, e.at, l.at, l.linked_children, l.network_children
+            FROM result_flag_evidence e JOIN result_network_links l
+              ON l.person_id = e.person_id AND l.source = e.source AND l.record_id = e.record_id
+             AND l.event_id = e.event_id
+            WHERE e.indicator_id IN ('network_member', 'network_adult_linked_to_children_at_risk')""").fetchall()
+        first_medium = dict(con.execute(
+            "SELECT person_id, first_medium_at FROM result_flags_computed WHERE first_medium_at IS NOT NULL").fetchall())
+        later = con.execute("""
+            SELECT count(*) FROM result_network_links l
+            WHERE len(list_filter(l.linked_children, lambda c: c.known_at > l.at)) > 0""").fetchall()[0][0]
+    finally:
+        con.close()
+    assert evidence and later, "the county should hold links whose children became known after the path"
+    for person, indicator, at, path_at, linked, network in evidence:
+        assert at >= path_at
+        known_linked = [c for c in linked if c["known_at"] <= at]
+        known_network = [c for c in network if c["known_at"] <= at]
+        needed = (known_linked, 2) if indicator == "network_adult_linked_to_children_at_risk" else (known_network, 1)
+        assert len(needed[0]) >= needed[1], (person, indicator, at, linked, network)
+        for child in linked + network:
+            assert child["person_id"] != person
+            assert child["known_at"].date() >= first_medium[child["person_id"]], (person, child)
+
 def test_commands_list_explain_draw_and_export(county, tmp_path):
     from lookout.cli.main import app
 

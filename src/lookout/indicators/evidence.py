@@ -80,7 +80,9 @@ def network_links_view(con: duckdb.DuckDBPyConnection, *, with_networks: bool = 
     con.execute("""CREATE OR REPLACE TEMP VIEW ind_network_links AS
                    SELECT NULL::VARCHAR AS source, NULL::VARCHAR AS record_id, NULL::VARCHAR AS event_id,
                           NULL::TIMESTAMP AS at, NULL::INTEGER AS children_at_risk_linked,
-                          NULL::INTEGER AS network_children_at_risk, NULL::BOOLEAN AS cross_area
+                          NULL::INTEGER AS network_children_at_risk, NULL::BOOLEAN AS cross_area,
+                          NULL::STRUCT(person_id VARCHAR, known_at TIMESTAMP)[] AS linked_children,
+                          NULL::STRUCT(person_id VARCHAR, known_at TIMESTAMP)[] AS network_children
                    WHERE false""")
     return False
 

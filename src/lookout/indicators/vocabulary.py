@@ -90,7 +90,9 @@ FACTS: dict[str, Fact] = {f.name: f for f in (
           "sts_completed": FieldType.FLAG, "sts_flags": FieldType.CODE_LIST}),
     Fact("network_link",
          "A child's tie to a suspected exploitation network found by the networks stage, dated "
-         "when the whole path from the child to the network's adult was on record.",
+         "when the whole path from the child to the network's adult was on record, and again "
+         "each day another child it counts was known to be at risk and tied: the counts are "
+         "those known on the row's date.",
          {"children_at_risk_linked": FieldType.NUMBER, "network_children_at_risk": FieldType.NUMBER,
           "cross_area": FieldType.FLAG}),
     Fact("recorded_concern",

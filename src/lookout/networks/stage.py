@@ -57,8 +57,10 @@ def _strongest_ties(network: Network) -> dict[int, object]:
     return best
 
 
-def _rows(ng: NetworkGraph, networks: list[Network]) -> tuple[list[tuple], list[tuple], list[tuple]]:
-    members, summary, paths = [], [], []
+def _rows(ng: NetworkGraph, networks: list[Network]) -> tuple[list[tuple], ...]:
+    """Rows of members, summaries, paths, and the other children each child's link counts
+    (with the tie that puts each of them there, so the link can be dated when all were known)."""
+    members, summary, paths, counted = [], [], [], []
     for rank, network in enumerate(networks, 1):
         network_id = f"N{rank:03d}"
         for vertex, role in sorted(network.roles.items()):
@@ -67,14 +69,25 @@ def _rows(ng: NetworkGraph, networks: list[Network]) -> tuple[list[tuple], list[
         summary.append((network_id, rank, network.score, len(at_risk),
                         len(network.with_role("suspected_offender")), len(network.roles),
                         sorted(network.rules), sorted(":".join(ng.entity(v)) for v in network.bridges)))
-        for child, tie in sorted(_strongest_ties(network).items()):
+        strongest = _strongest_ties(network)
+        for child, tie in sorted(strongest.items()):
             steps = [child] + ([tie.via] if tie.via is not None else []) + [tie.adult]
-            adult_children = {t.child for t in network.ties if t.adult == tie.adult and t.child in at_risk}
+            adult_ties = {t.child: t for t in network.ties if t.adult == tie.adult and t.child in at_risk}
+            adult_children = set(adult_ties)
+            for counts_for, others in (("adult", adult_ties), ("network", strongest)):
+                for other, other_tie in sorted(others.items()):
+                    if other == child or other not in at_risk:
+                        continue
+                    tie_steps = [other] + ([other_tie.via] if other_tie.via is not None else []) + [other_tie.adult]
+                    for a, b in zip(tie_steps, tie_steps[1:]):
+                        counted.append((network_id, ng.entity(child)[1], counts_for,
+                                        ng.entity(other)[1], *ng.entity(a), *ng.entity(b)))
             for step, (a, b) in enumerate(zip(steps, steps[1:]), 1):
                 paths.append((network_id, ng.entity(child)[1], step, *ng.entity(a), *ng.entity(b),
                               ng.entity(tie.adult)[1], len(adult_children - {child}),
                               len(set(at_risk) - {child})))
-    return members, summary, paths
+    return members, summary, paths, counted
+
 
 
 def run_networks(con: duckdb.DuckDBPyConnection, *, as_of: dt.date | None = None) -> NetworkReport:
@@ -95,17 +108,17 @@ def run_networks(con: duckdb.DuckDBPyConnection, *, as_of: dt.date | None = None
     mark = time.perf_counter()
     networks = sorted(detect_networks(ng), key=lambda n: (
         -n.score, -len(n.with_role("child_at_risk")), min(ng.graph.vs[v]["name"] for v in n.roles)))
-    members, summary, paths = _rows(ng, networks)
+    rows = _rows(ng, networks)
     seconds["detect"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    _write(con, members, summary, paths)
+    _write(con, as_of, *rows)
     seconds["write"] = time.perf_counter() - mark
     cross = con.execute("SELECT count(*) FROM result_network_summary WHERE cross_area").fetchall()[0][0]
     return NetworkReport(as_of, ng.graph.vcount(), ng.graph.ecount(), len(networks), cross, seconds)
 
 
-def _write(con: duckdb.DuckDBPyConnection, members: list[tuple], summary: list[tuple],
-           paths: list[tuple]) -> None:
+def _write(con: duckdb.DuckDBPyConnection, as_of: dt.date, members: list[tuple],
+           summary: list[tuple], paths: list[tuple], counted: list[tuple]) -> None:
     con.execute("CREATE OR REPLACE TEMP TABLE nw_members (network_id VARCHAR, entity_type VARCHAR, "
                 "entity_key VARCHAR, role VARCHAR)")
     con.execute("CREATE OR REPLACE TEMP TABLE nw_summary (network_id VARCHAR, rank INTEGER, score DOUBLE, "
@@ -114,19 +127,23 @@ def _write(con: duckdb.DuckDBPyConnection, members: list[tuple], summary: list[t
     con.execute("CREATE OR REPLACE TEMP TABLE nw_paths (network_id VARCHAR, person_id VARCHAR, "
                 "step INTEGER, from_type VARCHAR, from_key VARCHAR, to_type VARCHAR, to_key VARCHAR, "
                 "via_adult VARCHAR, children_at_risk_linked INTEGER, network_children_at_risk INTEGER)")
-    for table, rows in (("nw_members", members), ("nw_summary", summary), ("nw_paths", paths)):
+    con.execute("CREATE OR REPLACE TEMP TABLE nw_counted (network_id VARCHAR, person_id VARCHAR, "
+                "counts_for VARCHAR, other_id VARCHAR, from_type VARCHAR, from_key VARCHAR, "
+                "to_type VARCHAR, to_key VARCHAR)")
+    for table, rows in (("nw_members", members), ("nw_summary", summary), ("nw_paths", paths),
+                        ("nw_counted", counted)):
         if rows:
             con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
     con.execute("BEGIN TRANSACTION")
     try:
-        _publish(con)
+        _publish(con, as_of)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
 
 
-def _publish(con: duckdb.DuckDBPyConnection) -> None:
+def _publish(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> None:
     # An edge belongs to a network when both its ends are members.
     con.execute("""
         CREATE OR REPLACE TABLE result_network_edges AS
@@ -172,8 +189,32 @@ def _publish(con: duckdb.DuckDBPyConnection) -> None:
           ON (e.a_type, e.a_key, e.b_type, e.b_key) = (p.from_type, p.from_key, p.to_type, p.to_key)
           OR (e.a_type, e.a_key, e.b_type, e.b_key) = (p.to_type, p.to_key, p.from_type, p.from_key)
         ORDER BY network_id, person_id, step""")
+    # When each other child a link counts was known to be at risk and tied to the adult (or
+    # in the network): the later of the first day the records then held put that child at
+    # medium (or an analyst raised them) and the day their tie was on record.
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE nw_ready AS
+        WITH steps AS (
+            SELECT c.*, e.first_at FROM nw_counted c JOIN network_edges e
+              ON (e.a_type, e.a_key, e.b_type, e.b_key) = (c.from_type, c.from_key, c.to_type, c.to_key)
+            UNION ALL
+            SELECT c.*, e.first_at FROM nw_counted c JOIN network_edges e
+              ON (e.a_type, e.a_key, e.b_type, e.b_key) = (c.to_type, c.to_key, c.from_type, c.from_key)),
+        ready AS (
+            SELECT s.network_id, s.person_id, s.counts_for, s.other_id,
+                   greatest(max(s.first_at), CAST(coalesce(any_value(f.first_medium_at),
+                            TRY_CAST(any_value(f.override_at) AS DATE), CAST(? AS DATE)) AS TIMESTAMP)) AS ready_at
+            FROM steps s LEFT JOIN result_flags f ON f.person_id = s.other_id
+            GROUP BY s.network_id, s.person_id, s.counts_for, s.other_id)
+        SELECT network_id, person_id,
+               list({'person_id': other_id, 'known_at': ready_at} ORDER BY ready_at, other_id)
+                   FILTER (WHERE counts_for = 'adult') AS linked_children,
+               list({'person_id': other_id, 'known_at': ready_at} ORDER BY ready_at, other_id)
+                   FILTER (WHERE counts_for = 'network') AS network_children
+        FROM ready GROUP BY ALL""", [as_of])
     # The child's own record that starts the path (the earliest), dated when the whole path
-    # was on record: the latest of its steps' first meetings.
+    # was on record: the latest of its steps' first meetings. The other children it counts
+    # are dated apart (`nw_ready`), so a look back counts only those already known.
     con.execute("""
         CREATE OR REPLACE TABLE result_network_links AS
         WITH first_step AS (
@@ -200,8 +241,11 @@ def _publish(con: duckdb.DuckDBPyConnection) -> None:
                               || ']- ' || to_type || ':' || to_key, ' | ' ORDER BY step) AS path
             FROM result_network_paths GROUP BY ALL)
         SELECT w.person_id, w.network_id, w.via_adult, w.children_at_risk_linked,
-               w.network_children_at_risk, s.cross_area, f.source, f.record_id, f.event_id, w.at, w.path
+               w.network_children_at_risk, s.cross_area, f.source, f.record_id, f.event_id, w.at, w.path,
+               coalesce(r.linked_children, []) AS linked_children,
+               coalesce(r.network_children, []) AS network_children
         FROM whole w JOIN result_network_summary s USING (network_id)
+        LEFT JOIN nw_ready r USING (network_id, person_id)
         JOIN (SELECT network_id, person_id, min(source) AS source, arg_min(record_id, source) AS record_id,
                      arg_min(event_id, source) AS event_id FROM first_step GROUP BY ALL) f
           USING (network_id, person_id)
