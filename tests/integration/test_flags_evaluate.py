@@ -98,3 +98,69 @@ def test_counting_baseline_reviews_each_agencys_most_counted_children(county):
     best = section.figures["counting_baseline_best_kind"]
     assert section.figures["counting_baseline_recall_within_5_per_1000"] == max(
         m["recall_within_5_per_1000"] for m in counting.values()) == counting[best]["recall_within_5_per_1000"]
+
+
+def test_counting_baseline_lead_matches_a_month_by_month_recount(county):
+    """The police counting baseline's lead, recounted here month by month in Python: each
+    month's list is the children police events named most in the year before."""
+    import csv
+    import datetime as dt
+    from statistics import median
+
+    con, truth, _ = county
+    section = flags_section(con, truth)
+    police = section.details["counting_baseline"]["police"]
+    as_of = con.execute("SELECT max(as_of) FROM result_flags").fetchall()[0][0]
+    named = con.execute("""
+        SELECT p.source, p.record_id, CAST(e.at AS DATE), e.event_id, r.dob
+        FROM event_participants p JOIN events e USING (source, event_id)
+        JOIN sources s ON s.source = p.source
+        JOIN person_records r ON r.source = p.source AND r.record_id = p.record_id
+        WHERE s.kind = 'police' AND CAST(e.at AS DATE) <= ?""", [as_of]).fetchall()
+    with (truth / "people.csv").open(newline="") as handle:
+        people = {r["truth_id"]: r for r in csv.DictReader(handle)}
+    with (truth / "records.csv").open(newline="") as handle:
+        truth_of = {(r["source"], r["record_id"]): r["truth_id"] for r in csv.DictReader(handle)}
+    k = round(3000 * 5 / 1000)
+
+    def months_back(day: dt.date, n: int) -> dt.date:
+        year, month = divmod(day.year * 12 + day.month - 1 - n, 12)
+        for last in (31, 30, 29, 28):
+            try:
+                return dt.date(year, month + 1, min(day.day, last))
+            except ValueError:
+                continue
+        raise AssertionError
+
+    def listed(review_on: dt.date) -> set[str]:
+        counts: dict[tuple, set] = {}
+        for source, record, day, event, dob in named:
+            adult_then = dob is not None and review_on.year - dob.year - (
+                (review_on.month, review_on.day) < (dob.month, dob.day)) >= 18
+            if review_on - dt.timedelta(days=365) < day <= review_on and not adult_then:
+                counts.setdefault((source, record), set()).add(event)
+        top = sorted(counts, key=lambda key: (-len(counts[key]), key))[:k]
+        return {truth_of[key] for key in top if key in truth_of}
+
+    first_on: dict[str, dt.date] = {}
+    earliest = min(day for _, _, day, _, _ in named)
+    n = 0
+    while (review_on := months_back(as_of, n)) >= earliest - dt.timedelta(days=31):
+        for truth_id in listed(review_on):
+            first_on[truth_id] = review_on
+        n += 1
+    now = listed(as_of)
+    exploited = {t for t in now if people[t]["exploited"] == "Y"
+                 and dt.date.fromisoformat(people[t]["dob"]) > as_of.replace(year=as_of.year - 18)}
+    leads = [(dt.date.fromisoformat(people[t]["first_disclosure_at"]) - first_on[t]).days
+             for t in exploited if people[t]["first_disclosure_at"]]
+    assert leads, "the county should hold disclosed children on the police list"
+    assert police["disclosed_and_reviewed"] == len(leads)
+    assert police["median_lead_days_before_disclosure"] == median(leads)
+
+
+def test_lead_ceiling_covers_every_disclosed_child_flagged(county):
+    con, truth, _ = county
+    figures = flags_section(con, truth).figures
+    assert figures["disclosed_with_indicator_records"] >= figures["disclosed_and_flagged"] > 0
+    assert figures["median_lead_days_on_first_indicator_record"] is not None

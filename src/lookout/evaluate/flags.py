@@ -20,15 +20,20 @@ Measures (children as the simulator's `people.csv` counts them):
   `first_medium_at`, the day the child first reached medium (the threshold for a
   multi-agency response): `..._medium` figures;
 - decoy rate: decoys (`decoys.csv`) flagged medium or high; and decoys among the children
-  reviewed within each review capacity, the false alarms a team working down the list meets.
+  reviewed within each review capacity, the false alarms a team working down the list meets;
+- the ceiling on lead time: the median lead before disclosure had every exploited child been
+  flagged on the first record that is evidence of any moderate or significant indicator
+  (`median_lead_days_on_first_indicator_record`): no rule over these records can do better.
 
 The single-agency baseline scores each agency's own records alone
 (`result_flags_single_agency`): for each agency kind the same measures, its review capacity
 filled from its own records in its own order; `best_single_agency_*` is the best kind on
 each measure separately, which flatters the baseline. A second baseline counts instead of
 scoring: each agency reviews the children its own events name most often in the last year
-(schools: unauthorised absent sessions too), 5 per 1,000 children; `counting_baseline_*` gives
-the recall and decoys among those reviewed for the kind that finds most.
+(schools: unauthorised absent sessions too), 5 per 1,000 children, on a list it redraws each
+month; `counting_baseline_*` gives the recall and decoys among those reviewed on the as-of
+date for the kind that finds most, and the median lead before disclosure from the first
+month each of them was on the list.
 """
 
 from __future__ import annotations
@@ -122,41 +127,81 @@ def _measures(cur: duckdb.DuckDBPyConnection, scored: str, children: int) -> dic
 
 
 def _counting_baseline(cur: duckdb.DuckDBPyConnection, as_of, children: int) -> dict[str, dict]:
-    """Each agency counting its own records: its children ranked by how many of its own events
-    name them in the year before `as_of` (and, for schools, unauthorised absent sessions), the
-    first 5 per 1,000 children reviewed. Recall and decoys among those reviewed, per kind."""
+    """Each agency counting its own records: on each monthly review date (the as-of date and
+    each month back from it), its children ranked by how many of its own events named them in
+    the year before (schools add unauthorised absent sessions), the first 5 per 1,000 children
+    reviewed. Per kind: recall and decoys among those reviewed on the as-of date, and the
+    median lead before disclosure from the first review date each exploited child reviewed
+    then had been on the list (hindsight, like `first_flagged_at`)."""
     tables = table_names(cur)
     if not {"events", "event_participants", "person_records"} <= tables:
         return {}
     k = max(1, round(children * 5 / 1000))
-    absences = ("UNION ALL SELECT 'education', _source, upn, sum(unauthorised_absences) FROM attendance_weekly "
-                "WHERE week_start <= CAST($as_of AS DATE) AND week_start > CAST($as_of AS DATE) - INTERVAL 365 DAY "
-                "GROUP BY ALL") if "attendance_weekly" in tables else ""
-    rows = cur.execute(f"""
-        WITH counts AS (
-            SELECT e.kind, p.source, p.record_id, count(DISTINCT e.event_id) AS n
+    absences = ("UNION ALL SELECT 'education', _source, upn, week_start, sum(unauthorised_absences) "
+                "FROM attendance_weekly WHERE week_start <= CAST($as_of AS DATE) GROUP BY ALL"
+                ) if "attendance_weekly" in tables else ""
+    cur.execute(f"""
+        CREATE OR REPLACE TEMP TABLE ev_counting AS
+        WITH daily AS (
+            SELECT e.kind, p.source, p.record_id, CAST(e.at AS DATE) AS day,
+                   count(DISTINCT e.event_id) AS n
             FROM event_participants p JOIN events e USING (source, event_id)
             WHERE CAST(e.at AS DATE) <= CAST($as_of AS DATE)
-              AND CAST(e.at AS DATE) > CAST($as_of AS DATE) - INTERVAL 365 DAY
             GROUP BY ALL
             {absences}),
+        reviews AS (
+            SELECT CAST(CAST($as_of AS DATE) - to_months(CAST(i AS INTEGER)) AS DATE) AS review_on
+            FROM range(0, 1 + date_diff('month', (SELECT min(day) FROM daily), CAST($as_of AS DATE))) t(i)),
+        counts AS (
+            SELECT d.kind, d.source, d.record_id, r.review_on, sum(d.n) AS n
+            FROM daily d JOIN reviews r ON d.day <= r.review_on AND d.day > r.review_on - INTERVAL 365 DAY
+            GROUP BY ALL),
         ranked AS (
-            SELECT c.kind, c.source, c.record_id,
-                   row_number() OVER (PARTITION BY c.kind ORDER BY sum(c.n) DESC, c.source, c.record_id) AS place
+            SELECT c.*, row_number() OVER (PARTITION BY c.kind, c.review_on
+                                           ORDER BY c.n DESC, c.source, c.record_id) AS place
             FROM counts c JOIN person_records r ON r.source = c.source AND r.record_id = c.record_id
-            WHERE r.dob > CAST($as_of AS DATE) - INTERVAL 18 YEAR
-            GROUP BY c.kind, c.source, c.record_id),
-        reviewed AS (
-            SELECT DISTINCT r.kind, t.truth_id FROM ranked r
-            JOIN ev_records t ON t.source = r.source AND t.record_id = r.record_id WHERE r.place <= {k})
-        SELECT kind, count(*) FILTER (WHERE truth_id IN (SELECT truth_id FROM ev_exploited)),
-               count(*) FILTER (WHERE truth_id IN (SELECT truth_id FROM ev_decoys))
-        FROM reviewed GROUP BY kind ORDER BY kind""", {"as_of": as_of}).fetchall()
+            WHERE r.dob > c.review_on - INTERVAL 18 YEAR)
+        SELECT DISTINCT r.kind, r.review_on, t.truth_id FROM ranked r
+        JOIN ev_records t ON t.source = r.source AND t.record_id = r.record_id
+        WHERE r.place <= {k}""", {"as_of": as_of})
+    rows = cur.execute("""
+        WITH now AS (SELECT DISTINCT kind, truth_id FROM ev_counting WHERE review_on = CAST($as_of AS DATE)),
+        first AS (SELECT kind, truth_id, min(review_on) AS first_reviewed FROM ev_counting GROUP BY ALL)
+        SELECT n.kind, count(*) FILTER (WHERE n.truth_id IN (SELECT truth_id FROM ev_exploited)),
+               count(*) FILTER (WHERE n.truth_id IN (SELECT truth_id FROM ev_decoys)),
+               list(date_diff('day', f.first_reviewed, TRY_CAST(p.first_disclosure_at AS DATE)))
+                   FILTER (WHERE n.truth_id IN (SELECT truth_id FROM ev_exploited)
+                           AND TRY_CAST(p.first_disclosure_at AS DATE) IS NOT NULL)
+        FROM now n JOIN first f USING (kind, truth_id) JOIN ev_people p USING (truth_id)
+        GROUP BY n.kind ORDER BY n.kind""", {"as_of": as_of}).fetchall()
     exploited = cur.execute("SELECT count(*) FROM ev_exploited").fetchall()[0][0]
     decoys = cur.execute("SELECT count(*) FROM ev_decoys").fetchall()[0][0]
     return {kind: {"recall_within_5_per_1000": round(found / exploited, 4) if exploited else None,
-                   "decoy_rate_within_5_per_1000": round(false / decoys, 4) if decoys else None}
-            for kind, found, false in rows}
+                   "decoy_rate_within_5_per_1000": round(false / decoys, 4) if decoys else None,
+                   "median_lead_days_before_disclosure": median(leads) if leads else None,
+                   "disclosed_and_reviewed": len(leads or [])}
+            for kind, found, false, leads in rows}
+
+
+def _first_record_lead(cur: duckdb.DuckDBPyConnection, as_of) -> dict[str, float | int | None]:
+    """The most any rule could achieve on these records: the median lead before disclosure had
+    each exploited child been flagged on the first record that is evidence of any moderate or
+    significant indicator (made before they were 18), whatever the scoring."""
+    if "indicator_evidence" not in table_names(cur):
+        return {}
+    leads = [r[0] for r in cur.execute("""
+        WITH first AS (
+            SELECT t.truth_id, min(CAST(e.at AS DATE)) AS first_at
+            FROM indicator_evidence e JOIN indicator_rules r USING (indicator_id)
+            JOIN ev_records t USING (source, record_id)
+            WHERE r.tier <> 'vulnerability' AND CAST(e.at AS DATE) <= CAST($as_of AS DATE)
+              AND (e.record_dob IS NULL OR e.at < e.record_dob + INTERVAL 18 YEAR)
+            GROUP BY t.truth_id)
+        SELECT date_diff('day', f.first_at, TRY_CAST(p.first_disclosure_at AS DATE))
+        FROM ev_exploited x JOIN ev_people p USING (truth_id) JOIN first f USING (truth_id)
+        WHERE TRY_CAST(p.first_disclosure_at AS DATE) IS NOT NULL""", {"as_of": as_of}).fetchall()]
+    return {"median_lead_days_on_first_indicator_record": median(leads) if leads else None,
+            "disclosed_with_indicator_records": len(leads)}
 
 
 def _first_medium(cur: duckdb.DuckDBPyConnection, table: str) -> str:
@@ -220,12 +265,14 @@ def flags_section(con: duckdb.DuckDBPyConnection, truth: Path) -> Section:
                 best = max(values) if name in higher_is_better else min(values)
                 figures[f"best_single_agency_{name}"] = best[0]
                 details.setdefault("best_single_agency_kind", {})[name] = best[1]
+    figures.update(_first_record_lead(cur, as_of))
     counting = _counting_baseline(cur, as_of, children)
     if counting:
         details["counting_baseline"] = counting
         best = max(counting, key=lambda kind: (counting[kind]["recall_within_5_per_1000"], kind))
         figures["counting_baseline_best_kind"] = best
-        for name in ("recall_within_5_per_1000", "decoy_rate_within_5_per_1000"):
+        for name in ("recall_within_5_per_1000", "decoy_rate_within_5_per_1000",
+                     "median_lead_days_before_disclosure"):
             figures[f"counting_baseline_{name}"] = counting[best][name]
     decoy_types = cur.execute(f"""
         SELECT d.decoy_type, count(*), count(f.truth_id)
