@@ -120,3 +120,24 @@ def test_findings_list_show_resolve_and_summary(county) -> None:
     assert fid in resolved
     summary = lookout("findings", "summary", "--workspace", ws).stdout
     assert "referral_no_decision" in summary and "%" in summary
+
+
+def test_evaluate_prints_every_section_and_writes_json_with_the_leads_behind_each_median(
+        county, tmp_path: Path) -> None:
+    import json
+    from statistics import median
+
+    county_dir, workspace = county
+    out = tmp_path / "evaluation.json"
+    printed = lookout("evaluate", "--truth", str(county_dir), "--workspace", str(workspace.root),
+                      "--json", str(out)).stdout
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert set(report) == {"linkage", "flags", "networks", "accountability"}
+    assert all(name in printed for name in report)
+    flags = report["flags"]
+    leads = flags["details"]["samples"]["lead_days"]
+    assert len(leads) == flags["figures"]["disclosed_and_flagged"]
+    assert flags["figures"]["median_lead_days_before_disclosure"] == (median(leads) if leads else None)
+    missing = subprocess.run([sys.executable, "-m", "lookout", "evaluate", "--truth", str(tmp_path),
+                              "--workspace", str(workspace.root)], capture_output=True, text=True)
+    assert missing.returncode == 1 and "records.csv" in missing.stdout and "Traceback" not in missing.stderr

@@ -187,11 +187,24 @@ def links_explain(
 def evaluate(
     workspace: WorkspaceOption,
     truth: Annotated[Path, typer.Option(help="A simulated county's folder (or its truth/).")],
+    json_path: Annotated[Path | None, typer.Option(
+        "--json", help="Also write every figure and detail (with the lead times behind each "
+        "median, to pool counties) to this JSON file.")] = None,
 ) -> None:
     """Measure the workspace's results against a simulated county's ground truth."""
+    import json
+
     from lookout.evaluate import evaluate as run_evaluation
 
-    for section in run_evaluation(Workspace(workspace), truth):
+    try:
+        sections = run_evaluation(Workspace(workspace), truth)
+    except FileNotFoundError as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(1) from error
+    if json_path is not None:
+        json_path.write_text(json.dumps({s.name: {"figures": s.figures, "details": s.details}
+                                         for s in sections}, indent=1, default=str), encoding="utf-8")
+    for section in sections:
         nested = [v for v in section.figures.values() if isinstance(v, dict)]
         if nested and len(nested) == len(section.figures):
             # one row per item (e.g. per check), one column per measure

@@ -62,9 +62,12 @@ def linkage_from_truth(con: duckdb.DuckDBPyConnection, truth: Path) -> int:
     return con.execute("SELECT count(*) FROM result_linkage").fetchall()[0][0]
 
 
-def _measures(cur: duckdb.DuckDBPyConnection, scored: str, children: int) -> dict[str, float | int | None]:
+def _measures(cur: duckdb.DuckDBPyConnection, scored: str, children: int,
+              samples: dict[str, list] | None = None) -> dict[str, float | int | None]:
     """Measures over `scored(subject, truth_id, rank, score, agencies, first_flagged_at,
-    first_medium_at)`."""
+    first_medium_at)`; the lead times behind the medians go into `samples` when given (so
+    several counties can be pooled)."""
+    samples = {} if samples is None else samples
     out: dict[str, float | int | None] = {}
     per_child = cur.execute(f"""
         WITH best AS (
@@ -112,10 +115,12 @@ def _measures(cur: duckdb.DuckDBPyConnection, scored: str, children: int) -> dic
     delays = [(r[4] - r[5]).days for r in exploited if r[3] >= 2 and r[5] and r[4]]
     out["median_lead_days_before_disclosure"] = median(leads) if leads else None
     out["disclosed_and_flagged"] = len(leads)
+    samples["lead_days"] = sorted(leads)
     out["median_delay_days_after_start"] = median(delays) if delays else None
     leads = [(r[6] - r[7]).days for r in exploited if r[3] >= 2 and r[6] and r[7]]
     delays = [(r[7] - r[5]).days for r in exploited if r[3] >= 2 and r[5] and r[7]]
     out["median_lead_days_before_disclosure_medium"] = median(leads) if leads else None
+    samples["lead_days_medium"] = sorted(leads)
     out["median_delay_days_after_start_medium"] = median(delays) if delays else None
     decoys = cur.execute(f"""
         SELECT count(*), count(*) FILTER (WHERE f.truth_id IS NOT NULL)
@@ -179,11 +184,12 @@ def _counting_baseline(cur: duckdb.DuckDBPyConnection, as_of, children: int) -> 
     return {kind: {"recall_within_5_per_1000": round(found / exploited, 4) if exploited else None,
                    "decoy_rate_within_5_per_1000": round(false / decoys, 4) if decoys else None,
                    "median_lead_days_before_disclosure": median(leads) if leads else None,
-                   "disclosed_and_reviewed": len(leads or [])}
+                   "disclosed_and_reviewed": len(leads or []), "lead_days": sorted(leads or [])}
             for kind, found, false, leads in rows}
 
 
-def _first_record_lead(cur: duckdb.DuckDBPyConnection, as_of) -> dict[str, float | int | None]:
+def _first_record_lead(cur: duckdb.DuckDBPyConnection, as_of,
+                       samples: dict[str, list]) -> dict[str, float | int | None]:
     """The most any rule could achieve on these records: the median lead before disclosure had
     each exploited child been flagged on the first record that is evidence of any moderate or
     significant indicator (made before they were 18), whatever the scoring."""
@@ -200,6 +206,7 @@ def _first_record_lead(cur: duckdb.DuckDBPyConnection, as_of) -> dict[str, float
         SELECT date_diff('day', f.first_at, TRY_CAST(p.first_disclosure_at AS DATE))
         FROM ev_exploited x JOIN ev_people p USING (truth_id) JOIN first f USING (truth_id)
         WHERE TRY_CAST(p.first_disclosure_at AS DATE) IS NOT NULL""", {"as_of": as_of}).fetchall()]
+    samples["lead_days_on_first_indicator_record"] = sorted(leads)
     return {"median_lead_days_on_first_indicator_record": median(leads) if leads else None,
             "disclosed_with_indicator_records": len(leads)}
 
@@ -239,8 +246,8 @@ def flags_section(con: duckdb.DuckDBPyConnection, truth: Path) -> Section:
                            f.agencies, f.first_flagged_at, {_first_medium(cur, "result_flags")}
                     FROM result_flags f JOIN ev_subject_truth st ON st.subject = f.person_id""")
     figures: dict = {"children": children, "exploited_turned_18_by_as_of": turned_18}
-    figures.update(_measures(cur, "ev_scored", children))
-    details: dict = {"single_agency": {}}
+    details: dict = {"single_agency": {}, "samples": {}}
+    figures.update(_measures(cur, "ev_scored", children, details["samples"]))
     tables = table_names(cur)
     if "result_flags_single_agency" in tables:
         cur.execute("""CREATE OR REPLACE TEMP TABLE ev_subject_truth AS
@@ -265,7 +272,7 @@ def flags_section(con: duckdb.DuckDBPyConnection, truth: Path) -> Section:
                 best = max(values) if name in higher_is_better else min(values)
                 figures[f"best_single_agency_{name}"] = best[0]
                 details.setdefault("best_single_agency_kind", {})[name] = best[1]
-    figures.update(_first_record_lead(cur, as_of))
+    figures.update(_first_record_lead(cur, as_of, details["samples"]))
     counting = _counting_baseline(cur, as_of, children)
     if counting:
         details["counting_baseline"] = counting
