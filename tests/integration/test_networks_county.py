@@ -103,28 +103,41 @@ def test_network_evidence_counts_only_children_known_by_its_date(county):
     con = _con(ws)
     try:
         evidence = con.execute("""
-            SELECT DISTINCT e.person_id, e.indicator_id, e.at, l.at, l.linked_children, l.network_children
+            SELECT DISTINCT e.person_id, e.indicator_id, e.at, l.at, l.network_id
             FROM result_flag_evidence e JOIN result_network_links l
               ON l.person_id = e.person_id AND l.source = e.source AND l.record_id = e.record_id
              AND l.event_id = e.event_id
             WHERE e.indicator_id IN ('network_member', 'network_adult_linked_to_children_at_risk')""").fetchall()
+        counted: dict[tuple, list] = {}
+        for network, person, counts_for, other, known in con.execute(
+                "SELECT network_id, person_id, counts_for, other_id, known_at FROM result_network_link_children").fetchall():
+            counted.setdefault((network, person, counts_for), []).append((other, known))
+        links = con.execute("""SELECT network_id, person_id, "at", children_at_risk_linked,
+                                      network_children_at_risk FROM result_network_links""").fetchall()
         first_medium = dict(con.execute(
             "SELECT person_id, first_medium_at FROM result_flags_computed WHERE first_medium_at IS NOT NULL").fetchall())
-        later = con.execute("""
-            SELECT count(*) FROM result_network_links l
-            WHERE len(list_filter(l.linked_children, lambda c: c.known_at > l.at)) > 0""").fetchall()[0][0]
+        tie_days = con.execute("""
+            SELECT c.other_id, c.known_at, min(e.first_at) FROM result_network_link_children c
+            JOIN network_edges e ON c.other_id IN (e.a_key, e.b_key) GROUP BY ALL""").fetchall()
     finally:
         con.close()
-    assert evidence and later, "the county should hold links whose children became known after the path"
-    for person, indicator, at, path_at, linked, network in evidence:
+    assert evidence, "the county should give some child network evidence"
+    later = 0
+    for network, person, path_at, adult_count, network_count in links:
+        assert len(counted.get((network, person, "adult"), [])) == adult_count
+        assert len(counted.get((network, person, "network"), [])) == network_count
+        later += any(day > path_at for _, day in counted.get((network, person, "adult"), []))
+    assert later, "the county should hold a link whose adult's other children became known after its path"
+    for person, indicator, at, path_at, network in evidence:
         assert at >= path_at
-        known_linked = [c for c in linked if c["known_at"] <= at]
-        known_network = [c for c in network if c["known_at"] <= at]
-        needed = (known_linked, 2) if indicator == "network_adult_linked_to_children_at_risk" else (known_network, 1)
-        assert len(needed[0]) >= needed[1], (person, indicator, at, linked, network)
-        for child in linked + network:
-            assert child["person_id"] != person
-            assert child["known_at"].date() >= first_medium[child["person_id"]], (person, child)
+        counts_for, needed = (("adult", 2) if indicator == "network_adult_linked_to_children_at_risk"
+                              else ("network", 1))
+        known = [other for other, day in counted.get((network, person, counts_for), []) if day <= at]
+        assert len(known) >= needed, (person, indicator, at, counted)
+        assert person not in known
+    for other, known, first_met in tie_days:
+        assert known.date() >= first_medium[other] and known >= first_met, other
+
 
 def test_commands_list_explain_draw_and_export(county, tmp_path):
     from lookout.cli.main import app

@@ -1,6 +1,6 @@
 """A network link counts only the children already known to be at risk and tied on each day:
-the `network_link` fact has a row for each day its counts grew, so a look back never counts a
-child who was flagged, or met the adult, later."""
+`result_network_link_counts` has a row for each day a link's counts grew, so a look back
+never counts a child who was flagged, or met the adult, later."""
 
 from __future__ import annotations
 
@@ -8,34 +8,31 @@ import datetime as dt
 
 import duckdb
 
-from lookout.indicators.facts import FACT_SQL, fact_columns
+from lookout.networks.stage import write_link_counts
 
 
 def _ts(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
 
 
-def _link_rows(links: list[tuple]) -> list[tuple]:
+def _counts(path_at: str, children: list[tuple[str, str, str]]) -> list[tuple]:
     con = duckdb.connect()
-    con.execute("CREATE TABLE person_records (source VARCHAR, record_id VARCHAR, dob DATE)")
-    con.execute("INSERT INTO person_records VALUES ('police_a', 'N1', DATE '2000-03-01')")
-    con.execute("""CREATE TABLE ind_network_links (
-        source VARCHAR, record_id VARCHAR, event_id VARCHAR, "at" TIMESTAMP,
-        children_at_risk_linked INTEGER, network_children_at_risk INTEGER, cross_area BOOLEAN,
-        linked_children STRUCT(person_id VARCHAR, known_at TIMESTAMP)[],
-        network_children STRUCT(person_id VARCHAR, known_at TIMESTAMP)[])""")
-    con.executemany("INSERT INTO ind_network_links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", links)
-    columns = ", ".join(f'"{c}"' for c in fact_columns("network_link"))
-    return con.execute(f"""SELECT f.at, children_at_risk_linked, network_children_at_risk
-                           FROM ({FACT_SQL['network_link']}) AS f({columns}) ORDER BY f.at""").fetchall()
+    con.execute('CREATE TABLE result_network_links (network_id VARCHAR, person_id VARCHAR, "at" TIMESTAMP)')
+    con.execute("INSERT INTO result_network_links VALUES ('N001', 'P1', ?)", [_ts(path_at)])
+    con.execute("CREATE TABLE result_network_link_children (network_id VARCHAR, person_id VARCHAR, "
+                "counts_for VARCHAR, other_id VARCHAR, known_at TIMESTAMP)")
+    for counts_for, other, known in children:
+        con.execute("INSERT INTO result_network_link_children VALUES ('N001', 'P1', ?, ?, ?)",
+                    [counts_for, other, _ts(known)])
+    write_link_counts(con)
+    return con.execute("""SELECT known_at, children_at_risk_linked, network_children_at_risk
+                          FROM result_network_link_counts ORDER BY known_at""").fetchall()
 
 
 def test_counts_grow_on_the_days_other_children_became_known():
-    linked = [{"person_id": "P2", "known_at": _ts("2013-05-12 11:00")},
-              {"person_id": "P3", "known_at": _ts("2013-07-29 16:02")}]
-    network = [{"person_id": "P4", "known_at": _ts("2012-09-27 00:00")},
-               {"person_id": "P5", "known_at": _ts("2013-01-11 16:34")}]
-    rows = _link_rows([("police_a", "N1", "E1", _ts("2013-01-10 20:59"), 2, 2, False, linked, network)])
+    rows = _counts("2013-01-10 20:59", [
+        ("adult", "P2", "2013-05-12 11:00"), ("adult", "P3", "2013-07-29 16:02"),
+        ("network", "P4", "2012-09-27 00:00"), ("network", "P5", "2013-01-11 16:34")])
     assert rows == [
         (_ts("2013-01-10 20:59"), 0, 1),   # the path is on record; P4 was already at risk
         (_ts("2013-01-11 16:34"), 0, 2),
@@ -44,8 +41,12 @@ def test_counts_grow_on_the_days_other_children_became_known():
     ]
 
 
-def test_a_link_with_everyone_known_first_has_one_row_dated_by_its_path():
-    known = [{"person_id": "P2", "known_at": _ts("2012-01-01 09:00")},
-             {"person_id": "P3", "known_at": _ts("2012-02-01 09:00")}]
-    rows = _link_rows([("police_a", "N1", "E1", _ts("2013-01-10 20:59"), 2, 2, True, known, known)])
+def test_a_link_whose_children_were_all_known_first_has_one_row_dated_by_its_path():
+    rows = _counts("2013-01-10 20:59", [
+        ("adult", "P2", "2012-01-01 09:00"), ("adult", "P3", "2012-02-01 09:00"),
+        ("network", "P2", "2012-01-01 09:00"), ("network", "P3", "2012-02-01 09:00")])
     assert rows == [(_ts("2013-01-10 20:59"), 2, 2)]
+
+
+def test_a_link_that_counts_no_one_still_has_its_path_day():
+    assert _counts("2013-01-10 20:59", []) == [(_ts("2013-01-10 20:59"), 0, 0)]

@@ -71,18 +71,21 @@ def _detail_sql(evidence: Evidence, alias: str = "f") -> str:
 
 def network_links_view(con: duckdb.DuckDBPyConnection, *, with_networks: bool = True) -> bool:
     """Create the temporary view `ind_network_links` over the networks stage's
-    `result_network_links`, or empty when there are none (or `with_networks` is false);
-    return whether network links are used."""
+    `result_network_links`, one row for each day a link's counts grew
+    (`result_network_link_counts`), or empty when there are none (or `with_networks` is
+    false); return whether network links are used."""
     tables = table_names(con)
-    if with_networks and "result_network_links" in tables:
-        con.execute("CREATE OR REPLACE TEMP VIEW ind_network_links AS SELECT * FROM result_network_links")
+    if with_networks and {"result_network_links", "result_network_link_counts"} <= tables:
+        con.execute("""CREATE OR REPLACE TEMP VIEW ind_network_links AS
+                       SELECT l.source, l.record_id, l.event_id, c.known_at AS at,
+                              c.children_at_risk_linked, c.network_children_at_risk, l.cross_area
+                       FROM result_network_links l JOIN result_network_link_counts c
+                         USING (network_id, person_id)""")
         return True
     con.execute("""CREATE OR REPLACE TEMP VIEW ind_network_links AS
                    SELECT NULL::VARCHAR AS source, NULL::VARCHAR AS record_id, NULL::VARCHAR AS event_id,
                           NULL::TIMESTAMP AS at, NULL::INTEGER AS children_at_risk_linked,
-                          NULL::INTEGER AS network_children_at_risk, NULL::BOOLEAN AS cross_area,
-                          NULL::STRUCT(person_id VARCHAR, known_at TIMESTAMP)[] AS linked_children,
-                          NULL::STRUCT(person_id VARCHAR, known_at TIMESTAMP)[] AS network_children
+                          NULL::INTEGER AS network_children_at_risk, NULL::BOOLEAN AS cross_area
                    WHERE false""")
     return False
 

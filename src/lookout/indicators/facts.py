@@ -179,19 +179,13 @@ _RECORDED = f"""
     SELECT source, record_id, event_id, line, "at", NULL, record_dob, themes, record_kind, {WORDS}
     FROM ind_recorded_concerns"""
 
-# The networks stage's links (`result_network_links`), read through a view the evidence step
+# The networks stage's links, one row for each day a link's counts grew (the path's own date,
+# then each day another child it counts became known), read through a view the evidence step
 # creates (empty when no network results exist, or when indicators are scored without them).
-# One row for each day the link's counts grew: the path's own date, then each day another
-# child it counts became known (at risk and tied), so a look back counts only those known.
 _NETWORK = """
-    SELECT n.source, n.record_id, n.event_id, NULL, n.known_at,
-           NULL, r.dob,
-           len(list_filter(n.linked_children, lambda c: c.known_at <= n.known_at)),
-           len(list_filter(n.network_children, lambda c: c.known_at <= n.known_at)), n.cross_area
-    FROM (SELECT l.*, unnest(list_distinct(list_transform(
-                     list_concat(l.linked_children, l.network_children), lambda c: greatest(c.known_at, l.at))
-                     || [l.at])) AS known_at
-          FROM ind_network_links l) n
+    SELECT n.source, n.record_id, n.event_id, NULL, n.at, NULL, r.dob,
+           n.children_at_risk_linked, n.network_children_at_risk, n.cross_area
+    FROM ind_network_links n
     LEFT JOIN person_records r ON r.source = n.source AND r.record_id = n.record_id"""
 
 FACT_SQL: dict[str, str] = {

@@ -10,7 +10,13 @@ write the result tables.
 - `result_network_paths`: for each child in a network, the steps from the child to the
   suspected offender they are most strongly tied to;
 - `result_network_links`: the same, one row per child, with the child's own record that
-  starts the path: what the indicators stage reads (fact `network_link`).
+  starts the path;
+- `result_network_link_children`: the other children each link counts (tied to the same
+  adult, or in the same network), each with the day it was known: at risk on the records
+  then held, and tied;
+- `result_network_link_counts`: each link's counts on each day they grew, what the
+  indicators stage reads (fact `network_link`) so that a look back counts only the children
+  known by then.
 
 Children at risk are read from `result_flags`: the pipeline scores indicators once without
 network evidence, runs this stage, then scores again with it, so a network is never found
@@ -193,28 +199,21 @@ def _publish(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> None:
     # in the network): the later of the first day the records then held put that child at
     # medium (or an analyst raised them) and the day their tie was on record.
     con.execute("""
-        CREATE OR REPLACE TEMP TABLE nw_ready AS
+        CREATE OR REPLACE TABLE result_network_link_children AS
         WITH steps AS (
             SELECT c.*, e.first_at FROM nw_counted c JOIN network_edges e
               ON (e.a_type, e.a_key, e.b_type, e.b_key) = (c.from_type, c.from_key, c.to_type, c.to_key)
             UNION ALL
             SELECT c.*, e.first_at FROM nw_counted c JOIN network_edges e
-              ON (e.a_type, e.a_key, e.b_type, e.b_key) = (c.to_type, c.to_key, c.from_type, c.from_key)),
-        ready AS (
-            SELECT s.network_id, s.person_id, s.counts_for, s.other_id,
-                   greatest(max(s.first_at), CAST(coalesce(any_value(f.first_medium_at),
-                            TRY_CAST(any_value(f.override_at) AS DATE), CAST(? AS DATE)) AS TIMESTAMP)) AS ready_at
-            FROM steps s LEFT JOIN result_flags f ON f.person_id = s.other_id
-            GROUP BY s.network_id, s.person_id, s.counts_for, s.other_id)
-        SELECT network_id, person_id,
-               list({'person_id': other_id, 'known_at': ready_at} ORDER BY ready_at, other_id)
-                   FILTER (WHERE counts_for = 'adult') AS linked_children,
-               list({'person_id': other_id, 'known_at': ready_at} ORDER BY ready_at, other_id)
-                   FILTER (WHERE counts_for = 'network') AS network_children
-        FROM ready GROUP BY ALL""", [as_of])
+              ON (e.a_type, e.a_key, e.b_type, e.b_key) = (c.to_type, c.to_key, c.from_type, c.from_key))
+        SELECT s.network_id, s.person_id, s.counts_for, s.other_id,
+               greatest(max(s.first_at), CAST(coalesce(any_value(f.first_medium_at),
+                        TRY_CAST(any_value(f.override_at) AS DATE), CAST(? AS DATE)) AS TIMESTAMP)) AS known_at
+        FROM steps s LEFT JOIN result_flags f ON f.person_id = s.other_id
+        GROUP BY s.network_id, s.person_id, s.counts_for, s.other_id
+        ORDER BY ALL""", [as_of])
     # The child's own record that starts the path (the earliest), dated when the whole path
-    # was on record: the latest of its steps' first meetings. The other children it counts
-    # are dated apart (`nw_ready`), so a look back counts only those already known.
+    # was on record: the latest of its steps' first meetings.
     con.execute("""
         CREATE OR REPLACE TABLE result_network_links AS
         WITH first_step AS (
@@ -241,12 +240,30 @@ def _publish(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> None:
                               || ']- ' || to_type || ':' || to_key, ' | ' ORDER BY step) AS path
             FROM result_network_paths GROUP BY ALL)
         SELECT w.person_id, w.network_id, w.via_adult, w.children_at_risk_linked,
-               w.network_children_at_risk, s.cross_area, f.source, f.record_id, f.event_id, w.at, w.path,
-               coalesce(r.linked_children, []) AS linked_children,
-               coalesce(r.network_children, []) AS network_children
+               w.network_children_at_risk, s.cross_area, f.source, f.record_id, f.event_id, w.at, w.path
         FROM whole w JOIN result_network_summary s USING (network_id)
-        LEFT JOIN nw_ready r USING (network_id, person_id)
         JOIN (SELECT network_id, person_id, min(source) AS source, arg_min(record_id, source) AS record_id,
                      arg_min(event_id, source) AS event_id FROM first_step GROUP BY ALL) f
           USING (network_id, person_id)
         ORDER BY ALL""")
+    write_link_counts(con)
+
+
+def write_link_counts(con: duckdb.DuckDBPyConnection) -> None:
+    """`result_network_link_counts`: the counts a link holds on each day they grew (the
+    path's own date, then each day another child it counts became known), from
+    `result_network_links` and `result_network_link_children`. What the indicators read (fact
+    `network_link`), so a look back counts only the children already known."""
+    con.execute("""
+        CREATE OR REPLACE TABLE result_network_link_counts AS
+        WITH days AS (
+            SELECT network_id, person_id, l.at AS known_at FROM result_network_links l
+            UNION
+            SELECT c.network_id, c.person_id, greatest(c.known_at, l.at)
+            FROM result_network_link_children c JOIN result_network_links l USING (network_id, person_id))
+        SELECT d.network_id, d.person_id, d.known_at,
+               count(c.other_id) FILTER (WHERE c.counts_for = 'adult') AS children_at_risk_linked,
+               count(c.other_id) FILTER (WHERE c.counts_for = 'network') AS network_children_at_risk
+        FROM days d LEFT JOIN result_network_link_children c
+          ON c.network_id = d.network_id AND c.person_id = d.person_id AND c.known_at <= d.known_at
+        GROUP BY ALL ORDER BY ALL""")
