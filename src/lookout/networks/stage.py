@@ -95,7 +95,6 @@ def _rows(ng: NetworkGraph, networks: list[Network]) -> tuple[list[tuple], ...]:
     return members, summary, paths, counted
 
 
-
 def run_networks(con: duckdb.DuckDBPyConnection, *, as_of: dt.date | None = None) -> NetworkReport:
     """Build the graph as of `as_of` (default: the latest extract's date), detect, rank and
     explain suspected networks, and write the result tables in one transaction."""
