@@ -139,6 +139,37 @@ def test_network_evidence_counts_only_children_known_by_its_date(county):
         assert known.date() >= first_medium[other] and known >= first_met, other
 
 
+
+def test_a_look_back_counts_a_network_child_only_once_known(county):
+    """As of the day before the other children a network indicator needs became known, it does
+    not hold; as of that day it does (the child's path itself was on record before)."""
+    import datetime as dt
+
+    ws, _, _ = county
+    con = open_warehouse(ws)
+    try:
+        delayed = con.execute("""
+            SELECT e.person_id, e.indicator_id, min(e.at) AS first_at
+            FROM result_flag_evidence e JOIN result_network_links l
+              ON l.person_id = e.person_id AND l.source = e.source AND l.record_id = e.record_id
+             AND l.event_id = e.event_id
+            WHERE e.indicator_id IN ('network_member', 'network_adult_linked_to_children_at_risk')
+            GROUP BY e.person_id, e.indicator_id HAVING min(e.at) > min(l.at)
+            ORDER BY e.indicator_id DESC, e.person_id LIMIT 1""").fetchall()
+        assert delayed, "the county should hold a child whose network indicator waited for other children"
+        person, indicator, first_at = delayed[0]
+
+        def held(day: dt.date) -> bool:
+            run_indicators(con, None, as_of=day, publish=False)
+            return bool(con.execute("SELECT count(*) FROM asof_flag_evidence WHERE person_id = ? "
+                                    "AND indicator_id = ?", [person, indicator]).fetchall()[0][0])
+
+        assert not held(first_at.date() - dt.timedelta(days=1))
+        assert held(first_at.date())
+    finally:
+        con.close()
+
+
 def test_commands_list_explain_draw_and_export(county, tmp_path):
     from lookout.cli.main import app
 
