@@ -164,3 +164,44 @@ def test_lead_ceiling_covers_every_disclosed_child_flagged(county):
     figures = flags_section(con, truth).figures
     assert figures["disclosed_with_indicator_records"] >= figures["disclosed_and_flagged"] > 0
     assert figures["median_lead_days_on_first_indicator_record"] is not None
+
+
+def test_each_exploited_child_at_medium_is_paired_with_every_agency_alone(county):
+    """Child by child, the days Lookout reached medium before any one agency alone, recounted
+    here from the flag tables (a child no agency alone has at medium counts from the as-of date)."""
+    import csv
+    from statistics import median
+
+    con, truth, _ = county
+    section = flags_section(con, truth)
+    figures, samples = section.figures, section.details["samples"]
+    as_of = con.execute("SELECT max(as_of) FROM result_flags").fetchall()[0][0]
+    with (truth / "records.csv").open(newline="") as handle:
+        truth_of = {(r["source"], r["record_id"]): r["truth_id"] for r in csv.DictReader(handle)}
+    with (truth / "people.csv").open(newline="") as handle:
+        exploited = {r["truth_id"] for r in csv.DictReader(handle)
+                     if r["exploited"] == "Y" and r["kind"] == "child" and _under_18(r["dob"], as_of)}
+    joined: dict[str, object] = {}
+    for source, record, day in con.execute("""
+            SELECT l.source, l.record_id, f.first_medium_at FROM result_flags f
+            JOIN result_linkage l USING (person_id) WHERE f.first_medium_at IS NOT NULL""").fetchall():
+        t = truth_of.get((source, record))
+        joined[t] = min(day, joined.get(t, day))
+    alone: dict[str, object] = {}
+    for source, record, day in con.execute("""SELECT source, record_id, first_medium_at
+                                              FROM result_flags_single_agency
+                                              WHERE first_medium_at IS NOT NULL""").fetchall():
+        t = truth_of.get((source, record))
+        alone[t] = min(day, alone.get(t, day))
+    days = sorted((alone.get(t, as_of) - joined[t]).days for t in exploited if t in joined)
+    assert samples["days_earlier_than_any_single_agency"] == days
+    assert figures["median_days_earlier_than_any_single_agency"] == median(days)
+    assert (figures["earlier_than_any_single_agency"] + figures["same_day_as_a_single_agency"]
+            + figures["later_than_a_single_agency"]) == figures["exploited_at_medium_paired"] > 0
+
+
+def _under_18(dob: str, day) -> bool:
+    import datetime as dt
+
+    born = dt.date.fromisoformat(dob)
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day)) < 18

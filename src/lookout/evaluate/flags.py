@@ -28,7 +28,9 @@ Measures (children as the simulator's `people.csv` counts them):
 The single-agency baseline scores each agency's own records alone
 (`result_flags_single_agency`): for each agency kind the same measures, its review capacity
 filled from its own records in its own order; `best_single_agency_*` is the best kind on
-each measure separately, which flatters the baseline. A second baseline counts instead of
+each measure separately, which flatters the baseline. Child by child, `..._single_agency`
+figures count the exploited children Lookout put at medium before any one agency alone did
+(a child no agency alone has at medium counts from the as-of date). A second baseline counts instead of
 scoring: each agency reviews the children its own events name most often in the last year
 (schools: unauthorised absent sessions too), 5 per 1,000 children, on a list it redraws each
 month; `counting_baseline_*` gives the recall and decoys among those reviewed on the as-of
@@ -188,6 +190,38 @@ def _counting_baseline(cur: duckdb.DuckDBPyConnection, as_of, children: int) -> 
             for kind, found, false, leads in rows}
 
 
+def _paired_with_single_agencies(cur: duckdb.DuckDBPyConnection, as_of,
+                                 samples: dict[str, list]) -> dict[str, float | int | None]:
+    """Child by child: for each exploited child Lookout flags at medium or high, how many days
+    before any one agency alone (`result_flags_single_agency`) first put them at medium. A
+    child no agency alone has at medium counts from the as-of date (at least that many days).
+    A single agency's record that stood at medium once but has since fallen back is not in
+    the baseline's table, so it counts as never: this flatters Lookout for those children."""
+    if "first_medium_at" not in {r[0] for r in cur.execute("DESCRIBE result_flags_single_agency").fetchall()}:
+        return {}
+    gains = cur.execute("""
+        WITH joined AS (
+            SELECT t.truth_id, min(f.first_medium_at) AS at
+            FROM result_flags f JOIN result_linkage l USING (person_id)
+            JOIN ev_records t ON t.source = l.source AND t.record_id = l.record_id
+            WHERE f.first_medium_at IS NOT NULL GROUP BY t.truth_id),
+        alone AS (
+            SELECT t.truth_id, min(f.first_medium_at) AS at
+            FROM result_flags_single_agency f JOIN ev_records t USING (source, record_id)
+            WHERE f.first_medium_at IS NOT NULL GROUP BY t.truth_id)
+        SELECT date_diff('day', j.at, coalesce(a.at, CAST($as_of AS DATE))), a.at IS NULL
+        FROM ev_exploited x JOIN joined j USING (truth_id) LEFT JOIN alone a USING (truth_id)""",
+                        {"as_of": as_of}).fetchall()
+    days = [g for g, _ in gains]
+    samples["days_earlier_than_any_single_agency"] = sorted(days)
+    return {"exploited_at_medium_paired": len(days),
+            "earlier_than_any_single_agency": sum(d > 0 for d in days),
+            "same_day_as_a_single_agency": sum(d == 0 for d in days),
+            "later_than_a_single_agency": sum(d < 0 for d in days),
+            "no_single_agency_at_medium": sum(never for _, never in gains),
+            "median_days_earlier_than_any_single_agency": median(days) if days else None}
+
+
 def _first_record_lead(cur: duckdb.DuckDBPyConnection, as_of,
                        samples: dict[str, list]) -> dict[str, float | int | None]:
     """The most any rule could achieve on these records: the median lead before disclosure had
@@ -272,6 +306,7 @@ def flags_section(con: duckdb.DuckDBPyConnection, truth: Path) -> Section:
                 best = max(values) if name in higher_is_better else min(values)
                 figures[f"best_single_agency_{name}"] = best[0]
                 details.setdefault("best_single_agency_kind", {})[name] = best[1]
+        figures.update(_paired_with_single_agencies(cur, as_of, details["samples"]))
     figures.update(_first_record_lead(cur, as_of, details["samples"]))
     counting = _counting_baseline(cur, as_of, children)
     if counting:
