@@ -158,7 +158,7 @@ def _counting_baseline(cur: duckdb.DuckDBPyConnection, as_of, children: int) -> 
             {absences}),
         reviews AS (
             SELECT CAST(CAST($as_of AS DATE) - to_months(CAST(i AS INTEGER)) AS DATE) AS review_on
-            FROM range(0, 1 + date_diff('month', (SELECT min(day) FROM daily), CAST($as_of AS DATE))) t(i)),
+            FROM range(0, 1 + coalesce(date_diff('month', (SELECT min(day) FROM daily), CAST($as_of AS DATE)), 0)) t(i)),
         counts AS (
             SELECT d.kind, d.source, d.record_id, r.review_on, sum(d.n) AS n
             FROM daily d JOIN reviews r ON d.day <= r.review_on AND d.day > r.review_on - INTERVAL 365 DAY
