@@ -155,7 +155,20 @@ def _networks(con, person_id: str, tables: set[str]) -> list[dict]:
         LEFT JOIN result_network_links l ON l.network_id = n.network_id AND l.person_id = n.entity_key
         WHERE n.entity_type = 'person' AND n.entity_key = ? ORDER BY s.rank""", [person_id])
     names = [d[0] for d in cur.description]
-    return [dict(zip(names, row)) for row in cur.fetchall()]
+    networks = [dict(zip(names, row)) for row in cur.fetchall()]
+    counted: dict[str, dict[str, list[dict]]] = {}
+    if "result_network_link_children" in tables:
+        for network_id, counts_for, other, known_at in con.execute("""
+                SELECT network_id, counts_for, other_id, known_at FROM result_network_link_children
+                WHERE person_id = ? ORDER BY network_id, counts_for, known_at, other_id""", [person_id]).fetchall():
+            counted.setdefault(network_id, {"adult": [], "network": []})[counts_for].append(
+                {"person_id": other, "known_at": known_at.date()})
+    # The other children at risk a network indicator counts, and the day each was known.
+    for network in networks:
+        links = counted.get(network["network_id"], {})
+        network["same_adult"] = links.get("adult", [])
+        network["same_network"] = links.get("network", [])
+    return networks
 
 
 def _findings(con, person_id: str, tables: set[str], visible) -> tuple[list[dict], bool]:
