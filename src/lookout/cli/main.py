@@ -51,6 +51,23 @@ def simulate(
 
 
 @app.command()
+def febrl(
+    out: Annotated[Path, typer.Option(help="Folder to write drop/ and truth/ into.")],
+    dataset: Annotated[int, typer.Option(min=1, max=4, help="Which FEBRL data set (1 to 4).")] = 3,
+) -> None:
+    """Write a drop made from a FEBRL data set (public labelled records), with its truth."""
+    from lookout.evaluate.febrl import write_febrl_drop
+
+    try:
+        counts = write_febrl_drop(out, dataset)
+    except RuntimeError as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(1) from error
+    console.print(f"FEBRL{dataset} drop written to {out}/drop (truth in {out}/truth): "
+                  + ", ".join(f"{n:,} records in {name}" for name, n in counts.items()) + ".")
+
+
+@app.command()
 def ingest(
     drop: Annotated[Path, typer.Argument(help="Drop folder: one sub-folder per agency extract.")],
     workspace: WorkspaceOption,
@@ -301,12 +318,11 @@ def _print_warehouse_summary(workspace: Workspace) -> None:
 
 def _print_link(report) -> None:
     people = report.people
-    trained = "trained" if report.trained else "reused"
     console.print(f"Linked {report.records:,} person-records into {people.people:,} people on "
-                  f"{report.engine} (model {report.model.name}, {trained}); "
+                  f"{report.engine} (model {report.model.name}: {report.model.why}); "
                   f"{report.pairs_scored_above_floor:,} pairs at or above the review floor, "
                   f"{people.decisions_applied} decisions applied; "
-                  f"{report.seconds['total']:.1f} s.")
+                  f"{report.seconds['total']:.1f} s.", highlight=False)
     console.print("Entities: " + ", ".join(f"{n:,} {t.removeprefix('entity_')}"
                                            for t, n in report.entities.items()))
 

@@ -58,4 +58,5 @@ def accountability_section(con: duckdb.DuckDBPyConnection, truth: Path) -> Secti
     return Section("accountability", figures, details)
 
 
-SECTIONS.append(("accountability", "accountability_findings", accountability_section))
+SECTIONS.append(("accountability", "accountability_findings", ("accountability.csv",),
+                 accountability_section))

@@ -329,4 +329,5 @@ def flags_section(con: duckdb.DuckDBPyConnection, truth: Path) -> Section:
     return Section("flags", figures, details)
 
 
-SECTIONS.append(("flags", "result_flags", flags_section))
+SECTIONS.append(("flags", "result_flags", ("people.csv", "decoys.csv", "records.csv"),
+                 flags_section))

@@ -73,4 +73,5 @@ def linkage_section(con: duckdb.DuckDBPyConnection, truth: Path) -> Section:
     return Section("linkage", figures, details)
 
 
-SECTIONS.append(("linkage", "result_linkage", linkage_section))
+SECTIONS.append(("linkage", "result_linkage", ("records.csv",),
+                 linkage_section))

@@ -114,4 +114,5 @@ def networks_section(con: duckdb.DuckDBPyConnection, truth: Path) -> Section:
     return Section("networks", figures, details)
 
 
-SECTIONS.append(("networks", "result_networks", networks_section))
+SECTIONS.append(("networks", "result_networks", ("rings.csv", "records.csv"),
+                 networks_section))

@@ -24,12 +24,14 @@ class Section:
     details: dict[str, Any] = field(default_factory=dict)
 
 
-# (name, table the section needs, function); later stages append theirs.
-SECTIONS: list[tuple[str, str, Callable[[duckdb.DuckDBPyConnection, Path], Section]]] = []
+# (name, table the section needs, truth files it reads, function); later stages append theirs.
+SECTIONS: list[tuple[str, str, tuple[str, ...],
+                     Callable[[duckdb.DuckDBPyConnection, Path], Section]]] = []
 
 
 def evaluate(workspace: Workspace, truth_dir: Path) -> list[Section]:
-    """Run every section whose results table exists in the workspace's warehouse."""
+    """Run every section whose results table exists in the workspace's warehouse and whose
+    truth files exist (a FEBRL drop's truth holds only `records.csv`)."""
     import lookout.evaluate.accountability  # noqa: F401  (registers the accountability section)
     import lookout.evaluate.flags  # noqa: F401  (registers the flags section)
     import lookout.evaluate.linkage  # noqa: F401  (registers the linkage section)
@@ -42,6 +44,7 @@ def evaluate(workspace: Workspace, truth_dir: Path) -> list[Section]:
     con = open_warehouse(workspace, read_only=True)
     try:
         tables = table_names(con)
-        return [run(con, truth) for _, table, run in SECTIONS if table in tables]
+        return [run(con, truth) for _, table, files, run in SECTIONS
+                if table in tables and all((truth / name).exists() for name in files)]
     finally:
         con.close()

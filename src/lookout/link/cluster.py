@@ -1,6 +1,7 @@
 """From scored pairs to people: clustering with constraints, and person ids that stay put.
 
-Links are added strongest first (Kruskal's order over a maximum spanning forest), and a link is
+Links are added strongest first (Kruskal's order over a maximum spanning forest, by match
+weight, which keeps ordering pairs whose probabilities have all rounded to 1.0), and a link is
 skipped when it would put two records known to be different people in one cluster: a pair a
 reviewer rejected, or a pair the model scored as certainly different. Plain connected
 components would let one weak chain merge twins; this is the constrained form described by
@@ -15,25 +16,69 @@ same data gives the same ids on every run and on every engine.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-__all__ = ["Edge", "assign_person_ids", "cluster"]
+__all__ = ["Clusters", "Edge", "TORN_MARGIN", "assign_person_ids", "cluster"]
 
 
 @dataclass(frozen=True)
 class Edge:
-    """A link between two records (unique ids) with the probability it carries."""
+    """A link between two records (unique ids) with the probability it carries, and its match
+    weight when known (a person's acceptance has none: it outranks every model's link)."""
 
     left: str
     right: str
     probability: float
+    weight: float | None = None
+
+    @property
+    def strength(self) -> float:
+        """How strongly the link holds: its match weight, else the log-odds of its probability."""
+        if self.weight is not None:
+            return self.weight
+        if self.probability >= 1.0:
+            return math.inf
+        return math.log2(self.probability / (1.0 - self.probability))
+
+
+@dataclass(frozen=True)
+class Clusters:
+    """The outcome of clustering: each record's cluster number, the best probability of a link
+    that put it there, and the records held apart because they link as strongly to two people
+    known to be different (each with the links held back)."""
+
+    numbers: dict[str, int]
+    best: dict[str, float]
+    torn: dict[str, list[Edge]]
+
+
+# A record is torn between two people when its strongest link to the other is within this many
+# bits (a factor of four) of its strongest link to its own.
+TORN_MARGIN = 2.0
 
 
 def cluster(records: list[str], edges: list[Edge],
-            cannot_link: set[tuple[str, str]]) -> tuple[dict[str, int], dict[str, float]]:
-    """Cluster `records`; return record -> cluster number and record -> the best probability of
-    a link that put it in its cluster (records clustered by no link are absent)."""
+            cannot_link: set[tuple[str, str]]) -> Clusters:
+    """Cluster `records` under the cannot-link constraints.
+
+    After the greedy pass, a record whose links reach a second cluster about as strongly as its
+    own (within `TORN_MARGIN`), where nothing rules it out of that cluster directly, could be
+    either person: a DOB-less police record of "Harriet Gibson" beside two Harriet Gibsons born
+    the same day in two counties, kept apart by their UPNs. Joining it to either would put one
+    child's record on the other's; it is held apart as a person of its own, and its links go to
+    review. A link a person accepted is never held back."""
+    first = _greedy(records, edges, cannot_link)
+    torn = _torn(first, edges, cannot_link)
+    if not torn:
+        return first
+    kept = [e for e in edges if e.left not in torn and e.right not in torn]
+    second = _greedy(records, kept, cannot_link)
+    return Clusters(second.numbers, second.best, torn)
+
+
+def _greedy(records: list[str], edges: list[Edge], cannot_link: set[tuple[str, str]]) -> Clusters:
     index = {record: i for i, record in enumerate(records)}
     parent = list(range(len(records)))
     members: dict[int, set[int]] = {}
@@ -56,7 +101,7 @@ def cluster(records: list[str], edges: list[Edge],
                    if m in forbidden)
 
     best: dict[str, float] = {}
-    ordered = sorted(edges, key=lambda e: (-e.probability, min(e.left, e.right), max(e.left, e.right)))
+    ordered = sorted(edges, key=lambda e: (-e.strength, min(e.left, e.right), max(e.left, e.right)))
     for edge in ordered:
         a, b = index.get(edge.left), index.get(edge.right)
         if a is None or b is None:
@@ -71,7 +116,41 @@ def cluster(records: list[str], edges: list[Edge],
             members[ra] = members.get(ra, {ra}) | members.pop(rb, {rb})
         for record in (edge.left, edge.right):
             best[record] = max(best.get(record, 0.0), edge.probability)
-    return {record: find(i) for record, i in index.items()}, best
+    return Clusters({record: find(i) for record, i in index.items()}, best, {})
+
+
+def _torn(first: Clusters, edges: list[Edge],
+          cannot_link: set[tuple[str, str]]) -> dict[str, list[Edge]]:
+    numbers = first.numbers
+    by_cluster: dict[int, set[str]] = defaultdict(set)
+    for record, number in numbers.items():
+        by_cluster[number].add(record)
+    against: dict[str, set[str]] = defaultdict(set)
+    for a, b in cannot_link:
+        against[a].add(b)
+        against[b].add(a)
+    by_record: dict[str, list[Edge]] = defaultdict(list)
+    for edge in edges:
+        if edge.left in numbers and edge.right in numbers:
+            by_record[edge.left].append(edge)
+            by_record[edge.right].append(edge)
+    torn: dict[str, list[Edge]] = {}
+    for record, links in by_record.items():
+        if any(e.probability >= 1.0 for e in links):
+            continue  # a person accepted one of its links: it stays where they put it
+        own = numbers[record]
+        strongest: dict[int, float] = defaultdict(lambda: -math.inf)
+        for edge in links:
+            other = edge.right if edge.left == record else edge.left
+            strongest[numbers[other]] = max(strongest[numbers[other]], edge.strength)
+        own_strength = strongest.get(own, -math.inf)
+        rivals = [n for n, strength in strongest.items()
+                  if n != own and strength >= own_strength - TORN_MARGIN
+                  and not against[record] & by_cluster[n]]
+        if rivals:
+            torn[record] = [e for e in links
+                            if numbers[e.right if e.left == record else e.left] in (own, *rivals)]
+    return torn
 
 
 def _derived_id(unique_id: str, attempt: int) -> str:

@@ -7,6 +7,9 @@ model, no engine). Every person-record gets a row:
 - `match_probability`: the best probability among the links that put the record in its
   cluster; 1.0 when a person accepted one of them; blank (NULL) for a record linked to nobody,
   because no link means no probability to report, and 0 would read as "certainly not".
+
+`link_held_pairs(unique_id_l, unique_id_r, held_record)` lists the links held back from a
+record torn between two people (`cluster.Clusters.torn`): they go to clerical review.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ class PeopleReport:
     linked_records: int
     decisions_applied: int
     kept_apart: int
+    held_apart: int = 0
 
 
 def resolve_people(con: duckdb.DuckDBPyConnection, workspace: Workspace) -> PeopleReport:
@@ -43,15 +47,16 @@ def resolve_people(con: duckdb.DuckDBPyConnection, workspace: Workspace) -> Peop
         "SELECT unique_id FROM link_records ORDER BY unique_id").fetchall()]
     decisions = load_decisions(workspace)
     rejected = {pair for pair, d in decisions.items() if d.decision == "reject"}
-    edges = [Edge(l, r, p) for l, r, p in con.execute(
-        "SELECT unique_id_l, unique_id_r, match_probability FROM link_pairs WHERE band = 'link'"
-    ).fetchall() if tuple(sorted((l, r))) not in rejected]
+    edges = [Edge(l, r, p, w) for l, r, p, w in con.execute(
+        "SELECT unique_id_l, unique_id_r, match_probability, match_weight FROM link_pairs "
+        "WHERE band = 'link'").fetchall() if tuple(sorted((l, r))) not in rejected]
     edges += [Edge(*pair, 1.0) for pair, d in decisions.items() if d.decision == "accept"]
     cannot = {tuple(sorted(pair)) for pair in con.execute(
         "SELECT unique_id_l, unique_id_r FROM link_cannot_pairs").fetchall()}
     # A person's acceptance outranks the model's certainty that two records differ.
     cannot = (cannot - {p for p, d in decisions.items() if d.decision == "accept"}) | rejected
-    clusters, best = cluster(records, edges, cannot)
+    found = cluster(records, edges, cannot)
+    clusters, best = found.numbers, found.best
     accepted_records = {uid for pair, d in decisions.items() if d.decision == "accept"
                         for uid in pair}
 
@@ -79,6 +84,12 @@ def resolve_people(con: duckdb.DuckDBPyConnection, workspace: Workspace) -> Peop
         con.register("lk_result_in", table)
         con.execute("CREATE OR REPLACE TABLE result_linkage AS SELECT * FROM lk_result_in")
         con.unregister("lk_result_in")
+        held = [(*sorted((e.left, e.right)), record)
+                for record, links in sorted(found.torn.items()) for e in links]
+        con.execute("""CREATE OR REPLACE TABLE link_held_pairs (unique_id_l VARCHAR,
+                       unique_id_r VARCHAR, held_record VARCHAR)""")
+        if held:
+            con.executemany("INSERT INTO link_held_pairs VALUES (?, ?, ?)", held)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -86,7 +97,8 @@ def resolve_people(con: duckdb.DuckDBPyConnection, workspace: Workspace) -> Peop
     kept_apart = sum(1 for e in edges if clusters.get(e.left) != clusters.get(e.right))
     return PeopleReport(records=len(records), people=len(set(ids.values())),
                         linked_records=sum(1 for r in rows if r[3] is not None),
-                        decisions_applied=len(decisions), kept_apart=kept_apart)
+                        decisions_applied=len(decisions), kept_apart=kept_apart,
+                        held_apart=len(found.torn))
 
 
 def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:

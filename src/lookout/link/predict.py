@@ -3,14 +3,16 @@
 Splink scores every blocked pair on the engine. Two kinds of pair come back to the warehouse:
 - `link_pairs`: every pair at or above the review floor, with each comparison's level (gamma)
   and match weight (log2 of its Bayes factor, term-frequency adjustment included), so every
-  link explains itself field by field;
+  link explains itself field by field; a comparison the model does not use is blank. A pair
+  with a contradiction (`contradictions`) is never in the link band, and says why;
 - `link_cannot_pairs`: pairs known to be different people, among records that have a strong
   link somewhere, so clustering never chains them together through a third record: pairs the
-  model is sure of (weight at or below `CANNOT_LINK_WEIGHT`), and two records of one extract
-  whose agency keeps one record per child (`INDEXED_KINDS`: a school's pupil register keyed
-  by UPN, a council's case system keyed by its child id). Twins share a surname, a birthday
-  and an address; what tells their records apart is that their school and council hold two
-  records, one each. A reviewer who accepts such a pair still links it.
+  model is sure of (weight at or below `CANNOT_LINK_WEIGHT`), pairs with a contradiction
+  (different NHS numbers, say), and two records of one extract whose agency keeps one record
+  per child (`INDEXED_KINDS`: a school's pupil register keyed by UPN). Twins share a surname,
+  a birthday and an address; what tells their records apart is that their school holds two
+  records, one each, and that their given names and NHS numbers differ. A reviewer who accepts
+  such a pair still links it.
 """
 
 from __future__ import annotations
@@ -19,13 +21,17 @@ from typing import Any
 
 import duckdb
 
+from lookout.link.contradictions import contradiction_sql
 from lookout.link.settings import AUTO_LINK, CANNOT_LINK_WEIGHT, COMPARISONS, REVIEW_FLOOR
 
-__all__ = ["INDEXED_KINDS", "level_labels", "score_pairs"]
+__all__ = ["INDEXED_KINDS", "level_labels", "no_pairs", "score_pairs"]
 
-# Agencies whose extract holds one record per child, each under the agency's own identifier.
-# Police nominal indexes, clinics' patient numbers and A&E attendances are known to repeat people.
-INDEXED_KINDS = ("education", "social_care")
+# Agencies whose extract holds one record per child, each under the agency's own identifier: a
+# school's register is keyed by UPN, and two UPNs of one school one character apart are two
+# pupils admitted together (serial numbers run on), not a slip. Police nominal indexes,
+# clinics' patient numbers and A&E attendances are known to repeat people, and so do councils'
+# case systems (a child re-referred under a new id is a familiar data-quality finding).
+INDEXED_KINDS = ("education",)
 
 
 def _weight(name: str, tf: bool) -> str:
@@ -43,11 +49,17 @@ def score_pairs(linker: Any, con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
     columns = {c.unquote().name for c in predictions.columns}
     parts = []
     for name in COMPARISONS:
-        parts.append(f"gamma_{name}")
-        parts.append(_weight(name, f"mw_tf_adj_{name}" in columns))
+        if f"gamma_{name}" in columns:
+            parts.append(f"gamma_{name}")
+            parts.append(_weight(name, f"mw_tf_adj_{name}" in columns))
+        else:  # not compared in this model: nothing to weigh
+            parts.append(f"CAST(NULL AS INTEGER) AS gamma_{name}")
+            parts.append(f"CAST(NULL AS DOUBLE) AS weight_{name}")
+    contradiction = contradiction_sql(linker)
     pairs = predictions.query_sql(f"""
         SELECT unique_id_l, unique_id_r, source_l, record_id_l, source_r, record_id_r,
-               match_weight, match_probability, {', '.join(parts)}
+               match_weight, match_probability, {', '.join(parts)},
+               {contradiction} AS contradiction
         FROM {{this}} WHERE match_probability >= {REVIEW_FLOOR}""")
     strong = predictions.query_sql(f"""
         SELECT unique_id_l AS unique_id FROM {{this}} WHERE match_probability >= {AUTO_LINK}
@@ -55,7 +67,8 @@ def score_pairs(linker: Any, con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
     cannot = predictions.query_sql(f"""
         SELECT p.unique_id_l, p.unique_id_r, p.match_weight FROM {{this}} p
         WHERE (p.match_weight <= {CANNOT_LINK_WEIGHT}
-               OR (p.source_l = p.source_r AND p.source_l IN ({indexed_sql})))
+               OR (p.source_l = p.source_r AND p.source_l IN ({indexed_sql}))
+               OR ({contradiction}) IS NOT NULL)
           AND p.unique_id_l IN (SELECT unique_id FROM {strong.physical_name})
           AND p.unique_id_r IN (SELECT unique_id FROM {strong.physical_name})""")
     pairs_arrow = pairs.as_pyarrow_table()
@@ -66,7 +79,8 @@ def score_pairs(linker: Any, con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
     con.execute("""
         CREATE OR REPLACE TABLE link_pairs AS
         SELECT left(sha256(unique_id_l || chr(10) || unique_id_r), 12) AS pair_id, *,
-               CASE WHEN match_probability >= ? THEN 'link' ELSE 'review' END AS band
+               CASE WHEN match_probability >= ? AND contradiction IS NULL THEN 'link'
+                    ELSE 'review' END AS band
         FROM lk_pairs_in ORDER BY unique_id_l, unique_id_r""", [AUTO_LINK])
     con.execute("""CREATE OR REPLACE TABLE link_cannot_pairs AS
                    SELECT * FROM lk_cannot_in ORDER BY unique_id_l, unique_id_r""")
@@ -90,3 +104,17 @@ def level_labels(linker: Any, con: duckdb.DuckDBPyConnection) -> None:
     con.execute("""CREATE OR REPLACE TABLE link_levels (comparison VARCHAR, gamma INTEGER,
                    label VARCHAR, m_probability DOUBLE, u_probability DOUBLE)""")
     con.executemany("INSERT INTO link_levels VALUES (?, ?, ?, ?, ?)", rows)
+
+
+def no_pairs(con: duckdb.DuckDBPyConnection) -> None:
+    """Write empty `link_pairs`, `link_cannot_pairs` and `link_levels`: a drop with nothing to
+    compare (one record, or no identity field filled twice) still resolves into people."""
+    fields = ", ".join(f"gamma_{name} INTEGER, weight_{name} DOUBLE" for name in COMPARISONS)
+    con.execute(f"""CREATE OR REPLACE TABLE link_pairs (pair_id VARCHAR, unique_id_l VARCHAR,
+        unique_id_r VARCHAR, source_l VARCHAR, record_id_l VARCHAR, source_r VARCHAR,
+        record_id_r VARCHAR, match_weight DOUBLE, match_probability DOUBLE, {fields},
+        contradiction VARCHAR, band VARCHAR)""")
+    con.execute("""CREATE OR REPLACE TABLE link_cannot_pairs (unique_id_l VARCHAR,
+        unique_id_r VARCHAR, match_weight DOUBLE)""")
+    con.execute("""CREATE OR REPLACE TABLE link_levels (comparison VARCHAR, gamma INTEGER,
+                   label VARCHAR, m_probability DOUBLE, u_probability DOUBLE)""")

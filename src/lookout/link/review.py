@@ -75,13 +75,16 @@ def record_decision(workspace: Workspace, con: duckdb.DuckDBPyConnection, pair_i
 
 def review_queue(con: duckdb.DuckDBPyConnection, workspace: Workspace,
                  limit: int | None = None) -> list[tuple]:
-    """Undecided pairs in the review band, most probable first:
+    """Undecided pairs in the review band, and links held back from a record torn between two
+    people, most probable first:
     (pair_id, match_probability, source_l, record_id_l, source_r, record_id_r)."""
     decided = set(load_decisions(workspace))
     rows = con.execute("""
         SELECT pair_id, match_probability, source_l, record_id_l, source_r, record_id_r,
                unique_id_l, unique_id_r
-        FROM link_pairs WHERE band = 'review'
+        FROM link_pairs p WHERE band = 'review' OR EXISTS (SELECT 1 FROM link_held_pairs h
+            WHERE least(p.unique_id_l, p.unique_id_r) = h.unique_id_l
+              AND greatest(p.unique_id_l, p.unique_id_r) = h.unique_id_r)
         ORDER BY match_probability DESC, pair_id""").fetchall()
     queue = [row[:6] for row in rows if tuple(sorted(row[6:])) not in decided]
     return queue[:limit] if limit else queue

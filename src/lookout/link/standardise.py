@@ -60,19 +60,69 @@ _SURNAME_PARTS = """
         CASE WHEN lk_name(x) IS NULL THEN NULL ELSE list_sort(list_distinct(string_split(lk_name(x), ' '))) END"""
 
 # UK postcode in its published form: outward code, one space, inward code (ONS Postcode
-# Directory). Anything that does not have that shape is not a postcode and becomes NULL.
+# Directory). A value of another shape is kept as text (a neighbouring country's postcode, an
+# Australian four-digit one), upper case without spaces, when it holds a digit; words such as
+# "N/A" or "unknown" and the NHS's pseudo-postcodes for no fixed abode (ZZ99) are not places.
 _POSTCODE_CLEAN = """
     CREATE OR REPLACE TEMP MACRO lk_postcode_clean(x) AS
         regexp_replace(upper(CAST(x AS VARCHAR)), '[^A-Z0-9]', '', 'g')"""
 _POSTCODE = """
     CREATE OR REPLACE TEMP MACRO lk_postcode(x) AS
-        CASE WHEN regexp_full_match(lk_postcode_clean(x), '[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}')
+        CASE WHEN starts_with(lk_postcode_clean(x), 'ZZ99') THEN NULL
+             WHEN regexp_full_match(lk_postcode_clean(x), '[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}')
              THEN left(lk_postcode_clean(x), length(lk_postcode_clean(x)) - 3) || ' '
-                  || right(lk_postcode_clean(x), 3) END"""
+                  || right(lk_postcode_clean(x), 3)
+             WHEN regexp_full_match(lk_postcode_clean(x), '[A-Z]{1,2}[0-9][A-Z0-9]?') THEN NULL
+             WHEN regexp_full_match(lk_postcode_clean(x), '[A-Z0-9]{3,10}')
+                  AND regexp_matches(lk_postcode_clean(x), '[0-9]')
+             THEN lk_postcode_clean(x) END"""
+# A UK outward code recorded alone ("OX4", as clinics often record them) is no postcode, but
+# it is a district.
+_POSTCODE_OUTWARD = """
+    CREATE OR REPLACE TEMP MACRO lk_postcode_outward(x) AS
+        CASE WHEN regexp_full_match(lk_postcode_clean(x), '[A-Z]{1,2}[0-9][A-Z0-9]?')
+                  AND NOT starts_with(lk_postcode_clean(x), 'ZZ99') THEN lk_postcode_clean(x) END"""
+# Sector and district of a UK postcode; a postcode of another shape has no sector, and its
+# district is the whole value, so it agrees with another only when the two are the same.
 _POSTCODE_SECTOR = """
-    CREATE OR REPLACE TEMP MACRO lk_postcode_sector(pc) AS left(pc, length(pc) - 2)"""
+    CREATE OR REPLACE TEMP MACRO lk_postcode_sector(pc) AS
+        CASE WHEN contains(pc, ' ') THEN left(pc, length(pc) - 2) END"""
 _POSTCODE_DISTRICT = """
     CREATE OR REPLACE TEMP MACRO lk_postcode_district(pc) AS split_part(pc, ' ', 1)"""
+
+# An address as words: letters folded as names are, punctuation made space, the common
+# abbreviations of Royal Mail's addressing guide written out (St -> street, Rd -> road), so
+# "12, High St." and "12 High Street" agree. "No fixed abode" and "unknown" are not addresses.
+# Its first number (a house or flat number) and the rest (the street and town) are compared
+# apart, so neighbours on one street do not look like one household.
+_ADDRESS_WORDS = (("rd", "road"), ("st", "street"), ("ave", "avenue"), ("ln", "lane"),
+                  ("cl", "close"), ("dr", "drive"), ("ct", "court"), ("cres", "crescent"),
+                  ("gdns", "gardens"), ("pl", "place"), ("sq", "square"), ("tce", "terrace"),
+                  ("gr", "grove"), ("pk", "park"), ("hse", "house"))
+_ADDRESS_TEXT = """
+    CREATE OR REPLACE TEMP MACRO lk_address_text(x) AS nullif(trim(regexp_replace(
+        regexp_replace(translate(lower(CAST(x AS VARCHAR)), '{accented}', '{plain}'), '[''’.`]', '', 'g'),
+        '[^a-z0-9]+', ' ', 'g')), '')"""
+_ADDRESS = """
+    CREATE OR REPLACE TEMP MACRO lk_address(x) AS
+        CASE WHEN lk_address_text(x) IN ('nfa', 'no fixed abode', 'unknown', 'not known', 'none',
+                                          'n a', 'na', 'tbc', 'no address')
+             THEN NULL ELSE {expanded} END"""
+_ADDRESS_NUMBER = """
+    CREATE OR REPLACE TEMP MACRO lk_address_number(a) AS
+        nullif(regexp_extract(a, '(^| )([0-9]+[a-z]?)( |$)', 2), '')"""
+_ADDRESS_STREET = """
+    CREATE OR REPLACE TEMP MACRO lk_address_street(a) AS
+        nullif(trim(regexp_replace(regexp_replace(a, '\\b[0-9]+[a-z]?\\b', '', 'g'), ' +', ' ', 'g')), '')"""
+
+
+def _address_macros() -> tuple[str, ...]:
+    expanded = "lk_address_text(x)"
+    for short, long in _ADDRESS_WORDS:
+        expanded = f"regexp_replace({expanded}, '\\b{short}\\b', '{long}', 'g')"
+    return (_ADDRESS_TEXT.format(accented=_ACCENTED, plain=_PLAIN),
+            _ADDRESS.format(expanded=expanded), _ADDRESS_NUMBER, _ADDRESS_STREET)
+
 
 # UK numbers to E.164 (ITU-T E.164; Ofcom numbering plan: national numbers are 0 + 10 digits).
 _PHONE_DIGITS = """
@@ -121,13 +171,19 @@ _SEX = """
         WHEN 'M' THEN 'M' WHEN '1' THEN 'M' WHEN 'MALE' THEN 'M'
         WHEN 'F' THEN 'F' WHEN '2' THEN 'F' WHEN 'FEMALE' THEN 'F' END"""
 
-_MACROS = (_NAME, _FORENAME, _SURNAME, _SURNAME_PARTS, _POSTCODE_CLEAN, _POSTCODE, _POSTCODE_SECTOR,
-           _POSTCODE_DISTRICT, _PHONE_DIGITS, _PHONE, _VRM, _NHS_DIGITS, _NHS, _UPN, _DOB, _DOB_SWAPPED, _SEX)
+_GIVEN_NAMES = """
+    CREATE OR REPLACE TEMP MACRO lk_given_names(x) AS
+        CASE WHEN lk_name(x) IS NULL THEN NULL ELSE list_distinct(string_split(lk_name(x), ' ')) END"""
+
+_MACROS = (_NAME, _FORENAME, _GIVEN_NAMES, _SURNAME, _SURNAME_PARTS, _POSTCODE_CLEAN, _POSTCODE,
+           _POSTCODE_OUTWARD, _POSTCODE_SECTOR, _POSTCODE_DISTRICT, *_address_macros(), _PHONE_DIGITS, _PHONE, _VRM,
+           _NHS_DIGITS, _NHS, _UPN, _DOB, _DOB_SWAPPED, _SEX)
 
 LINK_RECORDS_COLUMNS = (
-    "unique_id", "source", "record_id", "kind", "area", "forename", "forename_group", "surname",
-    "surname_parts", "dob", "dob_swapped", "birth_year", "sex", "postcode", "postcode_sector",
-    "postcode_district", "phone", "upn", "nhs_number")
+    "unique_id", "source", "record_id", "kind", "area", "forename", "forename_group", "given_names",
+    "forename_start", "surname", "surname_parts", "surname_start", "dob", "dob_swapped", "birth_year", "sex", "postcode",
+    "postcode_sector", "postcode_district", "address", "address_number", "address_street", "phone",
+    "upn", "nhs_number")
 
 
 @lru_cache(maxsize=1)
@@ -193,16 +249,25 @@ def build_link_records(con: duckdb.DuckDBPyConnection) -> int:
         CREATE OR REPLACE TABLE link_records AS
         WITH s AS (
             SELECT source || '|' || record_id AS unique_id, source, record_id, kind, area,
-                   lk_forename(forenames) AS forename, lk_surname(surname) AS surname,
+                   lk_forename(forenames) AS forename, lk_given_names(forenames) AS given_names,
+                   lk_surname(surname) AS surname,
                    lk_surname_parts(surname) AS surname_parts, lk_dob(dob) AS dob,
                    lk_dob_swapped(dob) AS dob_swapped, lk_sex(sex) AS sex,
-                   lk_postcode(postcode) AS postcode, lk_phone(phone) AS phone,
+                   lk_postcode(postcode) AS postcode,
+                   coalesce(lk_postcode_district(lk_postcode(postcode)),
+                            lk_postcode_outward(postcode)) AS postcode_district,
+                   lk_address(address) AS address,
+                   lk_phone(phone) AS phone,
                    lk_upn(upn) AS upn, lk_nhs_number(nhs_number) AS nhs_number
             FROM person_records)
         SELECT s.unique_id, s.source, s.record_id, s.kind, s.area, s.forename,
-               coalesce(g.name_group, s.forename) AS forename_group, s.surname, s.surname_parts,
-               s.dob, s.dob_swapped, left(s.dob, 4) AS birth_year, s.sex, s.postcode, lk_postcode_sector(s.postcode) AS postcode_sector,
-               lk_postcode_district(s.postcode) AS postcode_district, s.phone, s.upn, s.nhs_number
+               coalesce(g.name_group, s.forename) AS forename_group, s.given_names,
+               left(s.forename, 2) AS forename_start, s.surname, s.surname_parts,
+               left(s.surname, 2) AS surname_start, s.dob, s.dob_swapped, left(s.dob, 4) AS birth_year, s.sex,
+               s.postcode, lk_postcode_sector(s.postcode) AS postcode_sector,
+               s.postcode_district, s.address,
+               lk_address_number(s.address) AS address_number,
+               lk_address_street(s.address) AS address_street, s.phone, s.upn, s.nhs_number
         FROM s LEFT JOIN lk_nickname_groups g ON g.name = s.forename
         ORDER BY s.unique_id""")
     return con.execute("SELECT count(*) FROM link_records").fetchall()[0][0]
