@@ -108,7 +108,7 @@ def test_the_model_is_saved_once_and_reused_with_the_same_ids(county, tmp_path) 
     assert not report.trained and report.model.name == "linkage-v1.json"
     assert sorted(p.name for p in (workspace.root / "models").iterdir()) == ["linkage-v1.json"]
     assert _ids(workspace) == before
-    model = json.loads(report.model.read_text())
+    model = json.loads(report.model.path.read_text())
     assert model["lookout"]["records"] == len(before)
     assert "ethnic" not in json.dumps(model).lower()
 

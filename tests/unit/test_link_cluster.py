@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from lookout.link.cluster import Edge, assign_person_ids, cluster
+import pytest
+
+from lookout.link.cluster import Edge, Identity, assign_person_ids, cluster, dates_within_a_slip
 
 
 def _groups(clusters: dict[str, int]) -> set[frozenset[str]]:
@@ -13,29 +15,82 @@ def _groups(clusters: dict[str, int]) -> set[frozenset[str]]:
 
 
 def test_links_join_records_transitively():
-    clusters, best = cluster(["a", "b", "c", "d"], [Edge("a", "b", 0.999), Edge("b", "c", 0.995)],
-                             set())
-    assert _groups(clusters) == {frozenset("abc"), frozenset("d")}
-    assert best == {"a": 0.999, "b": 0.999, "c": 0.995}
+    found = cluster(["a", "b", "c", "d"], [Edge("a", "b", 0.999), Edge("b", "c", 0.995)], set())
+    assert _groups(found.numbers) == {frozenset("abc"), frozenset("d")}
+    assert found.best == {"a": 0.999, "b": 0.999, "c": 0.995}
 
 
 def test_a_cannot_link_pair_is_never_chained_through_a_third_record():
     # twin A's school record (a), twin B's school record (c), an A&E record (b) that looks like
     # both: the stronger link wins and the weaker one is dropped
-    clusters, _ = cluster(["a", "b", "c"], [Edge("a", "b", 0.9999), Edge("b", "c", 0.995)],
-                          {("a", "c")})
-    assert _groups(clusters) == {frozenset("ab"), frozenset("c")}
+    found = cluster(["a", "b", "c"], [Edge("a", "b", 0.9999), Edge("b", "c", 0.995)],
+                    {("a", "c")})
+    assert _groups(found.numbers) == {frozenset("ab"), frozenset("c")}
 
 
 def test_constraints_hold_between_whole_clusters():
     edges = [Edge("a", "b", 0.999), Edge("c", "d", 0.999), Edge("b", "c", 0.99)]
-    clusters, _ = cluster(list("abcd"), edges, {("a", "d")})
-    assert _groups(clusters) == {frozenset("ab"), frozenset("cd")}
+    found = cluster(list("abcd"), edges, {("a", "d")})
+    assert _groups(found.numbers) == {frozenset("ab"), frozenset("cd")}
 
 
 def test_edges_to_unknown_records_are_ignored():
-    clusters, _ = cluster(["a"], [Edge("a", "zz", 0.999)], set())
-    assert _groups(clusters) == {frozenset("a")}
+    found = cluster(["a"], [Edge("a", "zz", 0.999)], set())
+    assert _groups(found.numbers) == {frozenset("a")}
+
+
+def test_conflicting_identities_keep_clusters_apart_though_no_pair_across_them_was_scored():
+    # two children of one name and birthday in two counties, each with a school record (UPNs
+    # differ); a police record links to one, an A&E record to the other, and a weaker link
+    # joins the police and A&E records. No pair across the schools was ever scored.
+    identities = {"school1": Identity(upn="A123456789012"), "school2": Identity(upn="B987654321098")}
+    edges = [Edge("police", "school1", 0.99999, 16.0), Edge("ae", "school2", 0.99999, 16.0),
+             Edge("police", "ae", 0.999, 10.0)]
+    found = cluster(["ae", "police", "school1", "school2"], edges, set(), identities)
+    assert _groups(found.numbers) == {frozenset({"police", "school1"}), frozenset({"ae", "school2"})}
+
+
+def test_a_typing_slip_in_an_identifier_or_a_date_of_birth_is_no_conflict():
+    identities = {"a": Identity(upn="A123456789012", dob="2008-03-14"),
+                  "b": Identity(upn="A123456789013", dob="2008-14-03"),
+                  "c": Identity(nhs_number="9434765919", dob="2008-03-15")}
+    edges = [Edge("a", "b", 0.999, 10.0), Edge("b", "c", 0.999, 10.0)]
+    assert _groups(cluster(list("abc"), edges, set(), identities).numbers) == {frozenset("abc")}
+
+
+@pytest.mark.parametrize("a, b, slip", [
+    ("2008-03-14", "2008-03-14", True), ("2008-03-14", "2008-03-15", True),
+    ("2008-03-14", "2008-14-03", True), ("2008-03-14", "2008-04-13", False),
+    ("1977-07-30", "2001-05-23", False), ("2008-03-14", "2008-30-14", True),
+])
+def test_dates_of_birth_within_a_slip(a, b, slip):
+    assert dates_within_a_slip(a, b) is slip
+
+
+def test_a_record_torn_between_two_different_people_joins_neither_and_goes_to_review():
+    # a DOB-less police record links as strongly to two children born the same day with the
+    # same name, kept apart by their NHS numbers
+    identities = {"ae1": Identity(nhs_number="9434765919"), "ae2": Identity(nhs_number="9434765870")}
+    edges = [Edge("ae1", "school1", 0.999999, 20.0), Edge("ae2", "school2", 0.999999, 20.0),
+             Edge("police", "ae1", 0.9999, 15.0), Edge("police", "ae2", 0.9999, 14.5)]
+    found = cluster(["ae1", "ae2", "police", "school1", "school2"], edges, set(), identities)
+    assert _groups(found.numbers) == {frozenset({"ae1", "school1"}), frozenset({"ae2", "school2"}),
+                                      frozenset({"police"})}
+    assert {(e.left, e.right) for e in found.torn["police"]} == {("police", "ae1"), ("police", "ae2")}
+
+
+def test_a_record_much_closer_to_one_person_is_not_torn():
+    identities = {"ae1": Identity(nhs_number="9434765919"), "ae2": Identity(nhs_number="9434765870")}
+    edges = [Edge("police", "ae1", 0.999999, 20.0), Edge("police", "ae2", 0.999, 10.0)]
+    found = cluster(["ae1", "ae2", "police"], edges, set(), identities)
+    assert _groups(found.numbers) == {frozenset({"ae1", "police"}), frozenset({"ae2"})}
+    assert not found.torn
+
+
+def test_a_link_a_person_accepted_overrides_conflicting_identities():
+    identities = {"a": Identity(nhs_number="9434765919"), "b": Identity(nhs_number="9434765870")}
+    found = cluster(["a", "b"], [Edge("a", "b", 1.0)], set(), identities)
+    assert _groups(found.numbers) == {frozenset("ab")}
 
 
 def test_fresh_ids_are_derived_from_the_smallest_record_and_repeat():

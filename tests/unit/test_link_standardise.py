@@ -42,10 +42,35 @@ def test_nickname_groups_join_formal_names_and_their_nicknames():
     (" hp11  2ee ", "HP11 2EE"),
     ("SW1A1AA", "SW1A 1AA"),
     ("not a postcode", None),
-    ("12345", None),
+    ("N/A", None),
+    ("ZZ99 3VZ", None),      # the NHS's pseudo-postcode for no fixed abode
+    ("OX4", None),           # an outward code alone is a district, not a postcode
+    ("12345", "12345"),      # another country's postcode is kept, as text
+    ("2615", "2615"),
+    ("d02 x285", "D02X285"),
 ])
 def test_postcodes_take_their_published_form(raw, expected):
     assert apply("postcode", raw) == expected
+
+
+def test_a_foreign_postcode_has_no_sector_and_is_its_own_district():
+    assert apply("postcode_sector", "2615") is None
+    assert apply("postcode_district", "2615") == "2615"
+    assert apply("postcode_outward", "ox4") == "OX4"
+
+
+@pytest.mark.parametrize("raw, address, number, words", [
+    ("12, High St.", "12 high street", "12", ["high"]),
+    ("Flat 3, 12a Queens Rd, Oxford", "flat 3 12a queens road oxford", "3", ["oxford", "queens"]),
+    ("No Fixed Abode", None, None, None),
+    ("NFA", None, None, None),
+])
+def test_addresses_are_written_one_way(raw, address, number, words):
+    standard = apply("address", raw)
+    assert standard == address
+    assert apply("address_number", standard) == number
+    found = apply("address_words", standard)
+    assert (sorted(found) if found else None) == words
 
 
 def test_postcode_sector_and_district():

@@ -2,11 +2,23 @@
 
 Links are added strongest first (Kruskal's order over a maximum spanning forest, by match
 weight, which keeps ordering pairs whose probabilities have all rounded to 1.0), and a link is
-skipped when it would put two records known to be different people in one cluster: a pair a
-reviewer rejected, or a pair the model scored as certainly different. Plain connected
-components would let one weak chain merge twins; this is the constrained form described by
-Wagstaff et al. (2001, "Constrained K-means", cannot-link constraints) applied to the
-threshold clustering Splink uses (Splink docs, "Clustering").
+skipped when it would put two records known to be different people in one cluster. Plain
+connected components would let one weak chain merge twins; this is the constrained form
+described by Wagstaff et al. (2001, "Constrained K-means", cannot-link constraints) applied to
+the threshold clustering Splink uses (Splink docs, "Clustering"). Two clusters are known to be
+different people when
+- a pair across them is a cannot-link: a pair a reviewer rejected, a pair the model scored as
+  certainly different, a pair with a contradiction the model could see (`contradictions`);
+- or their identities conflict (`Identity`), whether or not any pair across them was scored:
+  NHS numbers on both sides and none in common, UPNs on both sides and none within a slip,
+  dates of birth on both sides and none within a slip. Two schools' records of two children of
+  the same name and birthday are seldom blocked together, but whatever joins them is stopped.
+
+A group of records that links about as strongly to two clusters known to be different people
+is torn between them: it joins neither, stays a person of its own, and the links it could not
+follow go to review. A DOB-less police record of "Harriet Gibson" beside two Harriet Gibsons
+born the same day in two counties is the familiar case: joined to either, one child's record
+would be on the other's. A link a person accepted is always followed.
 
 Person ids are carried forward: each earlier id goes to the new cluster holding most of its
 records, and a cluster with no earlier id takes one derived from its smallest record, so the
@@ -18,9 +30,15 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-__all__ = ["Clusters", "Edge", "TORN_MARGIN", "assign_person_ids", "cluster"]
+__all__ = ["Clusters", "Edge", "Identity", "TORN_MARGIN", "assign_person_ids", "cluster",
+           "dates_within_a_slip"]
+
+# A group is torn between two clusters when its strongest link to the second is within this
+# many bits (a factor of four) of the link that would join it to the first.
+TORN_MARGIN = 2.0
 
 
 @dataclass(frozen=True)
@@ -44,41 +62,84 @@ class Edge:
 
 
 @dataclass(frozen=True)
+class Identity:
+    """What a record says about who it is that another record can contradict."""
+
+    nhs_number: str | None = None
+    upn: str | None = None
+    dob: str | None = None
+
+
+@dataclass(frozen=True)
 class Clusters:
     """The outcome of clustering: each record's cluster number, the best probability of a link
-    that put it there, and the records held apart because they link as strongly to two people
-    known to be different (each with the links held back)."""
+    that put it there, and the records of groups held apart because they link as strongly to
+    two people known to be different (each with the links held back)."""
 
     numbers: dict[str, int]
     best: dict[str, float]
-    torn: dict[str, list[Edge]]
+    torn: dict[str, list[Edge]] = field(default_factory=dict)
 
 
-# A record is torn between two people when its strongest link to the other is within this many
-# bits (a factor of four) of its strongest link to its own.
-TORN_MARGIN = 2.0
+def _one_apart(a: str, b: str) -> bool:
+    """True when two strings differ by at most one substitution, insertion, deletion or
+    transposition of neighbours (a Damerau-Levenshtein distance of at most one)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+                                   and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
-def cluster(records: list[str], edges: list[Edge],
-            cannot_link: set[tuple[str, str]]) -> Clusters:
-    """Cluster `records` under the cannot-link constraints.
-
-    After the greedy pass, a record whose links reach a second cluster about as strongly as its
-    own (within `TORN_MARGIN`), where nothing rules it out of that cluster directly, could be
-    either person: a DOB-less police record of "Harriet Gibson" beside two Harriet Gibsons born
-    the same day in two counties, kept apart by their UPNs. Joining it to either would put one
-    child's record on the other's; it is held apart as a person of its own, and its links go to
-    review. A link a person accepted is never held back."""
-    first = _greedy(records, edges, cannot_link)
-    torn = _torn(first, edges, cannot_link)
-    if not torn:
-        return first
-    kept = [e for e in edges if e.left not in torn and e.right not in torn]
-    second = _greedy(records, kept, cannot_link)
-    return Clusters(second.numbers, second.best, torn)
+def dates_within_a_slip(a: str, b: str) -> bool:
+    """Two ISO dates of birth a clerk's slip could explain: the same, day and month swapped, or
+    one character apart (the comparison levels of `settings._dob`)."""
+    if _one_apart(a, b):
+        return True
+    year, month, day = a.split("-")
+    return f"{year}-{day}-{month}" == b
 
 
-def _greedy(records: list[str], edges: list[Edge], cannot_link: set[tuple[str, str]]) -> Clusters:
+class _Identities:
+    """The identities each cluster holds, kept as clusters merge."""
+
+    def __init__(self, identities: dict[int, Identity]) -> None:
+        self.nhs: dict[int, set[str]] = defaultdict(set)
+        self.upn: dict[int, set[str]] = defaultdict(set)
+        self.dob: dict[int, set[str]] = defaultdict(set)
+        for i, identity in identities.items():
+            for values, value in ((self.nhs, identity.nhs_number), (self.upn, identity.upn),
+                                  (self.dob, identity.dob)):
+                if value:
+                    values[i].add(value)
+
+    def merge(self, into: int, other: int) -> None:
+        for values in (self.nhs, self.upn, self.dob):
+            if other in values:
+                values[into] |= values.pop(other)
+
+    def conflict(self, a: int, b: int) -> bool:
+        """True when clusters `a` and `b` carry identities that cannot be one person's."""
+        return (self._none_shared(self.nhs, a, b, str.__eq__)
+                or self._none_shared(self.upn, a, b, _one_apart)
+                or self._none_shared(self.dob, a, b, dates_within_a_slip))
+
+    @staticmethod
+    def _none_shared(values: dict[int, set[str]], a: int, b: int, same) -> bool:
+        left, right = values.get(a), values.get(b)
+        if not left or not right or left & right:
+            return False
+        return not any(same(x, y) for x in left for y in right)
+
+
+def cluster(records: list[str], edges: list[Edge], cannot_link: set[tuple[str, str]],
+            identities: dict[str, Identity] | None = None) -> Clusters:
+    """Cluster `records` under the cannot-link constraints and the identities' conflicts."""
     index = {record: i for i, record in enumerate(records)}
     parent = list(range(len(records)))
     members: dict[int, set[int]] = {}
@@ -87,6 +148,13 @@ def _greedy(records: list[str], edges: list[Edge], cannot_link: set[tuple[str, s
         if a in index and b in index:
             forbidden[index[a]].add(index[b])
             forbidden[index[b]].add(index[a])
+    known = _Identities({index[r]: identity for r, identity in (identities or {}).items()
+                         if r in index})
+    links: dict[int, list[tuple[int, Edge]]] = defaultdict(list)
+    usable = [e for e in edges if e.left in index and e.right in index]
+    for edge in usable:
+        links[index[edge.left]].append((index[edge.right], edge))
+        links[index[edge.right]].append((index[edge.left], edge))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -94,63 +162,70 @@ def _greedy(records: list[str], edges: list[Edge], cannot_link: set[tuple[str, s
             i = parent[i]
         return i
 
-    def blocked(root_a: int, root_b: int) -> bool:
-        small, large = sorted((root_a, root_b), key=lambda r: len(members.get(r, (r,))))
-        large_members = members.get(large, {large})
-        return any(forbidden[m] & large_members for m in members.get(small, {small})
-                   if m in forbidden)
+    def group(root: int) -> set[int]:
+        return members.get(root, {root})
+
+    def apart(root_a: int, root_b: int, accepted: bool = False) -> bool:
+        small, large = sorted((root_a, root_b), key=lambda r: len(group(r)))
+        large_members = group(large)
+        if any(forbidden[m] & large_members for m in group(small) if m in forbidden):
+            return True
+        return not accepted and known.conflict(root_a, root_b)
+
+    def torn_between(root: int, joining: int, strength: float) -> list[Edge]:
+        """The links of cluster `root` to a cluster known to differ from `joining`, about as
+        strong as the link that would join them; empty when there is none."""
+        rivals: list[Edge] = []
+        for member in group(root):
+            for other, edge in links[member]:
+                rival = find(other)
+                if (rival not in (root, joining) and edge.strength >= strength - TORN_MARGIN
+                        and apart(rival, joining)):
+                    rivals.append(edge)
+        return rivals
 
     best: dict[str, float] = {}
-    ordered = sorted(edges, key=lambda e: (-e.strength, min(e.left, e.right), max(e.left, e.right)))
+    held: set[int] = set()
+    torn: dict[str, list[Edge]] = {}
+    ordered = sorted(usable, key=lambda e: (-e.strength, min(e.left, e.right), max(e.left, e.right)))
     for edge in ordered:
-        a, b = index.get(edge.left), index.get(edge.right)
-        if a is None or b is None:
-            continue
+        a, b = index[edge.left], index[edge.right]
         ra, rb = find(a), find(b)
+        accepted = edge.probability >= 1.0 and edge.weight is None
         if ra != rb:
-            if blocked(ra, rb):
+            if not accepted and (ra in held or rb in held):
+                _hold(torn, records, group(ra) if ra in held else group(rb), edge)
                 continue
-            if len(members.get(ra, {ra})) < len(members.get(rb, {rb})):
+            if apart(ra, rb, accepted):
+                continue
+            if not accepted:
+                rivals = {side: torn_between(side, other, edge.strength)
+                          for side, other in ((ra, rb), (rb, ra))}
+                side = next((s for s in (ra, rb) if rivals[s]), None)
+                if side is not None:
+                    held.add(side)
+                    for link in (edge, *rivals[side]):
+                        _hold(torn, records, group(side), link)
+                    continue
+            if len(group(ra)) < len(group(rb)):
                 ra, rb = rb, ra
             parent[rb] = ra
-            members[ra] = members.get(ra, {ra}) | members.pop(rb, {rb})
+            members[ra] = group(ra) | members.pop(rb, {rb})
+            known.merge(ra, rb)
+            if rb in held:
+                held.discard(rb)
+                held.add(ra)
         for record in (edge.left, edge.right):
             best[record] = max(best.get(record, 0.0), edge.probability)
-    return Clusters({record: find(i) for record, i in index.items()}, best, {})
+    return Clusters({record: find(i) for record, i in index.items()}, best, torn)
 
 
-def _torn(first: Clusters, edges: list[Edge],
-          cannot_link: set[tuple[str, str]]) -> dict[str, list[Edge]]:
-    numbers = first.numbers
-    by_cluster: dict[int, set[str]] = defaultdict(set)
-    for record, number in numbers.items():
-        by_cluster[number].add(record)
-    against: dict[str, set[str]] = defaultdict(set)
-    for a, b in cannot_link:
-        against[a].add(b)
-        against[b].add(a)
-    by_record: dict[str, list[Edge]] = defaultdict(list)
-    for edge in edges:
-        if edge.left in numbers and edge.right in numbers:
-            by_record[edge.left].append(edge)
-            by_record[edge.right].append(edge)
-    torn: dict[str, list[Edge]] = {}
-    for record, links in by_record.items():
-        if any(e.probability >= 1.0 for e in links):
-            continue  # a person accepted one of its links: it stays where they put it
-        own = numbers[record]
-        strongest: dict[int, float] = defaultdict(lambda: -math.inf)
-        for edge in links:
-            other = edge.right if edge.left == record else edge.left
-            strongest[numbers[other]] = max(strongest[numbers[other]], edge.strength)
-        own_strength = strongest.get(own, -math.inf)
-        rivals = [n for n, strength in strongest.items()
-                  if n != own and strength >= own_strength - TORN_MARGIN
-                  and not against[record] & by_cluster[n]]
-        if rivals:
-            torn[record] = [e for e in links
-                            if numbers[e.right if e.left == record else e.left] in (own, *rivals)]
-    return torn
+def _hold(torn: dict[str, list[Edge]], records: list[str], group: Iterable[int], edge: Edge) -> None:
+    """Note a link held back from a torn group, under the group's record it touches."""
+    inside = {records[i] for i in group}
+    record = edge.left if edge.left in inside else edge.right
+    if edge not in torn.setdefault(record, []):
+        torn[record].append(edge)
 
 
 def _derived_id(unique_id: str, attempt: int) -> str:

@@ -141,9 +141,11 @@ def _address(tf: bool) -> cl.CustomComparison:
         cll.NullLevel("address"),
         cll.ExactMatchLevel("address"),
         cll.And(cll.ExactMatchLevel("address_number"),
-                cll.JaroWinklerLevel("address_street", 0.90)).configure(
+                cll.Or(cll.JaroWinklerLevel("address_street", 0.90),
+                       cll.ArrayIntersectLevel("address_words", 2))).configure(
             label_for_charts="same house number, street written alike"),
-        cll.JaroWinklerLevel("address_street", 0.92).configure(
+        cll.Or(cll.JaroWinklerLevel("address_street", 0.92),
+               cll.ArrayIntersectLevel("address_words", 2)).configure(
             label_for_charts="same street, another number"),
         cll.ElseLevel(),
     ])
@@ -213,7 +215,10 @@ def blocking_rules() -> list[BlockingRule]:
         BlockingRule.on("forename_group", "surname", "postcode_district"),
         BlockingRule.on("postcode", "dob"),                # both names written differently
         BlockingRule.on("postcode", "forename_group"),     # surname and date of birth both off
-        BlockingRule.on("surname", "postcode"),            # given name and date of birth off
+        # given name, or surname, and date of birth off, the other name right in its first
+        # two letters, in one postcode
+        BlockingRule.on("postcode", "surname_start"),
+        BlockingRule.on("postcode", "forename_start"),
         # no date of birth and no postcode (an adult as a police force records him): the same
         # names at the same house number; or one household's number and postcode, or number
         # and birthday, when names and more are written differently

@@ -111,6 +111,14 @@ _ADDRESS = """
 _ADDRESS_NUMBER = """
     CREATE OR REPLACE TEMP MACRO lk_address_number(a) AS
         nullif(regexp_extract(a, '(^| )([0-9]+[a-z]?)( |$)', 2), '')"""
+# The words of an address other than numbers and the words for a kind of road, so two ways of
+# writing one address ("lakes retirement estate, hurley street" and "hurley street, lakes
+# retirement estate") share most of them and neighbours in another street share few.
+_ADDRESS_WORDS_MACRO = """
+    CREATE OR REPLACE TEMP MACRO lk_address_words(a) AS
+        nullif(list_distinct(list_filter(string_split(a, ' '), lambda w:
+            length(w) > 1 AND NOT regexp_full_match(w, '[0-9]+[a-z]?')
+            AND w NOT IN ({road_words}))), [])"""
 _ADDRESS_STREET = """
     CREATE OR REPLACE TEMP MACRO lk_address_street(a) AS
         nullif(trim(regexp_replace(regexp_replace(a, '\\b[0-9]+[a-z]?\\b', '', 'g'), ' +', ' ', 'g')), '')"""
@@ -120,8 +128,11 @@ def _address_macros() -> tuple[str, ...]:
     expanded = "lk_address_text(x)"
     for short, long in _ADDRESS_WORDS:
         expanded = f"regexp_replace({expanded}, '\\b{short}\\b', '{long}', 'g')"
+    road_words = ", ".join(f"'{word}'" for word in (*(long for _, long in _ADDRESS_WORDS),
+                                                     "flat", "apartment", "unit", "floor"))
     return (_ADDRESS_TEXT.format(accented=_ACCENTED, plain=_PLAIN),
-            _ADDRESS.format(expanded=expanded), _ADDRESS_NUMBER, _ADDRESS_STREET)
+            _ADDRESS.format(expanded=expanded), _ADDRESS_NUMBER, _ADDRESS_STREET,
+            _ADDRESS_WORDS_MACRO.format(road_words=road_words))
 
 
 # UK numbers to E.164 (ITU-T E.164; Ofcom numbering plan: national numbers are 0 + 10 digits).
@@ -182,7 +193,8 @@ _MACROS = (_NAME, _FORENAME, _GIVEN_NAMES, _SURNAME, _SURNAME_PARTS, _POSTCODE_C
 LINK_RECORDS_COLUMNS = (
     "unique_id", "source", "record_id", "kind", "area", "forename", "forename_group", "given_names",
     "forename_start", "surname", "surname_parts", "surname_start", "dob", "dob_swapped", "birth_year", "sex", "postcode",
-    "postcode_sector", "postcode_district", "address", "address_number", "address_street", "phone",
+    "postcode_sector", "postcode_district", "address", "address_number", "address_street",
+    "address_words", "phone",
     "upn", "nhs_number")
 
 
@@ -267,7 +279,8 @@ def build_link_records(con: duckdb.DuckDBPyConnection) -> int:
                s.postcode, lk_postcode_sector(s.postcode) AS postcode_sector,
                s.postcode_district, s.address,
                lk_address_number(s.address) AS address_number,
-               lk_address_street(s.address) AS address_street, s.phone, s.upn, s.nhs_number
+               lk_address_street(s.address) AS address_street,
+               lk_address_words(s.address) AS address_words, s.phone, s.upn, s.nhs_number
         FROM s LEFT JOIN lk_nickname_groups g ON g.name = s.forename
         ORDER BY s.unique_id""")
     return con.execute("SELECT count(*) FROM link_records").fetchall()[0][0]
