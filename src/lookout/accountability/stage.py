@@ -77,7 +77,8 @@ def run_accountability(con: duckdb.DuckDBPyConnection, workspace: Workspace | No
                                            ORDER BY failed DESC, person_id) AS n FROM acc_case)
         WHERE n = 1""")
     _findings(con, workspace)
-    report = AccountabilityReport()
+    # every check has a count, so a check that found nothing to judge is seen as such
+    report = AccountabilityReport({c.id: 0 for c in checks}, {c.id: 0 for c in checks})
     for check_id, cases, failed in con.execute(
             "SELECT check_id, count(*), count(*) FILTER (WHERE failed) FROM accountability_cases GROUP BY 1"
             ).fetchall():

@@ -16,7 +16,7 @@ from lookout.cli.app_commands import register as register_app_commands
 from lookout.cli.network_commands import register as register_network_commands
 from lookout.cli.progress import row_progress, stage_progress
 from lookout.runs import pipeline
-from lookout.runs.export import export_results
+from lookout.runs.export import export_results, export_run_report
 from lookout.warehouse.database import open_warehouse
 from lookout.warehouse.load import ExtractReport
 from lookout.workspace import Workspace
@@ -93,7 +93,7 @@ def run(
     if spark_master:
         os.environ["LOOKOUT_SPARK_MASTER"] = spark_master
     try:
-        Workspace(workspace).set_engine(engine)
+        pipeline.begin(drop, Workspace(workspace), engine=engine)
     except ValueError as error:
         console.print(f"[red]{error}[/red]")
         raise typer.Exit(1) from error
@@ -112,6 +112,41 @@ def run(
                   f"(`lookout flags --workspace {workspace}` lists them with their evidence).")
     with console.status("Running accountability checks"):
         print_accountability(pipeline.accountability(Workspace(workspace)))
+    _print_not_used(Workspace(workspace))
+
+
+def _print_not_used(workspace: Workspace) -> None:
+    """What the run could not use, or took a default for, in plain English."""
+    from lookout.runs.report import load_report, render_text
+
+    report = load_report(workspace)
+    if report is None:
+        return
+    text = render_text(report, only=("not_used", "default"))
+    if text.count("\n") > 1:
+        console.print("\nWhat this run could not use, or took a default for:", style="bold")
+        console.print(text.split("\n", 1)[1].strip(), highlight=False, markup=False)
+    console.print(f"\nThe whole run report: `lookout status --workspace {workspace.root}`.")
+
+
+@app.command()
+def status(workspace: WorkspaceOption,
+           as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+           ) -> None:
+    """The latest run report: what each stage used, what it could not use and why."""
+    import json
+
+    from lookout.runs.report import load_report, render_text
+
+    report = load_report(Workspace(workspace))
+    if report is None:
+        console.print(f"[red]{workspace} has no run report: run `lookout run DROP --workspace "
+                      f"{workspace}` first[/red]")
+        raise typer.Exit(1)
+    if as_json:
+        print(json.dumps(report, indent=2))
+    else:
+        console.print(render_text(report), highlight=False, markup=False)
 
 
 @app.command("link")
@@ -279,6 +314,8 @@ def export(
         con.close()
     for name, count in written.items():
         console.print(f"{results_dir / name}: {count} rows")
+    for path in export_run_report(Workspace(workspace), results_dir):
+        console.print(f"{path}: the run report")
 
 
 def _print_ingest(reports: list[ExtractReport]) -> None:

@@ -16,9 +16,10 @@ from lookout.indicators.recorded import build_recorded_concerns
 from lookout.indicators.vocabulary import FACTS, FieldType
 from lookout.warehouse.database import table_names
 
-__all__ = ["build_evidence", "condition_sql", "RULES_TABLE"]
+__all__ = ["build_evidence", "condition_sql", "FACT_ROWS_TABLE", "RULES_TABLE"]
 
 RULES_TABLE = "indicator_rules"
+FACT_ROWS_TABLE = "indicator_fact_rows"
 
 
 def _literal(value: object) -> str:
@@ -105,10 +106,18 @@ def build_evidence(con: duckdb.DuckDBPyConnection, indicators: list[Indicator], 
         (i.id, i.version, i.name, i.tier, i.fact, i.at_least, i.within_days, i.age_at_least,
          i.age_at_most, i.lasts_days, i.raises_to, i.practitioner, list(i.guidance),
          i.describe_conditions(), i.file) for i in indicators])
+    fact_rows = {}
     for fact in sorted({e.fact for i in indicators for e in i.evidence}):
         columns = ", ".join(f'"{c}"' for c in fact_columns(fact))
         con.execute(f"CREATE OR REPLACE TEMP TABLE ind_fact_{fact} AS "
                     f"SELECT * FROM ({FACT_SQL[fact]}) AS f({columns}) WHERE f.at IS NOT NULL")
+        fact_rows[fact] = con.execute(f"SELECT count(*) FROM ind_fact_{fact}").fetchall()[0][0]
+    # What each indicator could look at: an indicator whose every kind of record is absent
+    # from the drop could not be applied, and the run report says so.
+    con.execute(f"""CREATE OR REPLACE TABLE {FACT_ROWS_TABLE} (
+        indicator_id VARCHAR, fact VARCHAR, fact_rows BIGINT)""")
+    con.executemany(f"INSERT INTO {FACT_ROWS_TABLE} VALUES (?, ?, ?)",
+                    [(i.id, e.fact, fact_rows[e.fact]) for i in indicators for e in i.evidence])
     selects = []
     for i in indicators:
         for evidence in i.evidence:

@@ -51,6 +51,7 @@ class Fact:
     name: str
     description: str
     fields: dict[str, FieldType]
+    records: str  # what a drop holds of it, in a few words ("school attendance registers")
 
 
 FACTS: dict[str, Fact] = {f.name: f for f in (
@@ -59,50 +60,55 @@ FACTS: dict[str, Fact] = {f.name: f for f in (
          "the child was found (or reported, if never found).",
          {"from_care": FieldType.FLAG, "away": FieldType.FLAG, "overnight": FieldType.FLAG,
           "hours": FieldType.NUMBER, "risk_grade": FieldType.CODE,
-          "found_with_adult": FieldType.FLAG, "found_at_adult_place": FieldType.FLAG}),
+          "found_with_adult": FieldType.FLAG, "found_at_adult_place": FieldType.FLAG},
+          "missing or away episodes"),
     Fact("police_incident",
          "A police incident the person took part in, dated when it was reported.",
          {"incident_type": FieldType.CODE, "role": FieldType.CODE,
-          "with_adult_driver": FieldType.FLAG}),
+          "with_adult_driver": FieldType.FLAG}, "police incidents"),
     Fact("incident_outcome",
          "The outcome of a police incident the person took part in, dated when it was recorded.",
-         {"incident_type": FieldType.CODE, "role": FieldType.CODE, "outcome": FieldType.CODE}),
+         {"incident_type": FieldType.CODE, "role": FieldType.CODE, "outcome": FieldType.CODE},
+         "police incident outcomes"),
     Fact("intelligence_mention",
          "A police intelligence report naming the person.",
-         {"adults_named": FieldType.NUMBER}),
+         {"adults_named": FieldType.NUMBER}, "police intelligence reports"),
     Fact("school_concern",
          "An entry in a school's designated safeguarding lead's log.",
-         {"category": FieldType.CODE, "referred": FieldType.FLAG}),
+         {"category": FieldType.CODE, "referred": FieldType.FLAG}, "school safeguarding logs"),
     Fact("attendance_month",
          "A calendar month of a pupil's register marks at one school, dated its last day.",
          {"possible_sessions": FieldType.NUMBER, "unauthorised_rate": FieldType.NUMBER,
-          "unauthorised_rise": FieldType.NUMBER}),
+          "unauthorised_rise": FieldType.NUMBER}, "school attendance registers"),
     Fact("referral",
          "A referral to children's social care, with its CIN census assessment factors.",
          {"factors": FieldType.CODE_LIST, "referral_source": FieldType.CODE,
-          "decision": FieldType.CODE}),
+          "decision": FieldType.CODE}, "referrals to children's social care"),
     Fact("care_episode",
          "An SSDA903 looked-after episode, from its start to its end (open while ongoing).",
-         {"legal_status": FieldType.CODE, "placement": FieldType.CODE}),
+         {"legal_status": FieldType.CODE, "placement": FieldType.CODE},
+         "SSDA903 looked-after episodes"),
     Fact("clinic_attendance",
          "A sexual health clinic attendance, with the Spotting the Signs proforma's answers.",
          {"services": FieldType.CODE_LIST, "diagnoses": FieldType.CODE_LIST,
-          "sts_completed": FieldType.FLAG, "sts_flags": FieldType.CODE_LIST}),
+          "sts_completed": FieldType.FLAG, "sts_flags": FieldType.CODE_LIST},
+          "sexual health clinic attendances"),
     Fact("network_link",
          "A child's tie to a suspected exploitation network found by the networks stage, dated "
          "when the whole path from the child to the network's adult was on record, and again "
          "each day another child it counts was known to be at risk and tied: the counts are "
          "those known on the row's date.",
          {"children_at_risk_linked": FieldType.NUMBER, "network_children_at_risk": FieldType.NUMBER,
-          "cross_area": FieldType.FLAG}),
+          "cross_area": FieldType.FLAG}, "ties to suspected networks"),
     Fact("recorded_concern",
          "A practitioner's words about the child (a social care case note, a school concern, a "
          "referral's reason, a return interview, an A&E note) that describe a recognised "
          "indicator, dated when written; `themes` names the indicators the words describe "
          "(`lookout/indicators/recorded_concerns.yaml`).",
-         {"themes": FieldType.CODE_LIST, "record_kind": FieldType.CODE}),
+         {"themes": FieldType.CODE_LIST, "record_kind": FieldType.CODE}, "practitioners' notes"),
     Fact("emergency_attendance",
          "An emergency department attendance.",
          {"injury": FieldType.FLAG, "injury_intent": FieldType.CODE,
-          "alcohol_or_drugs": FieldType.FLAG, "safeguarding_concern": FieldType.FLAG}),
+          "alcohol_or_drugs": FieldType.FLAG, "safeguarding_concern": FieldType.FLAG},
+          "emergency department attendances"),
 )}

@@ -29,7 +29,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["CONTRADICTIONS", "Contradiction", "active_contradictions", "contradiction_sql"]
+__all__ = ["CONTRADICTIONS", "Contradiction", "active_contradictions", "contradiction_sql",
+           "describe_contradictions"]
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,24 @@ def active_contradictions(linker: Any) -> list[tuple[Contradiction, int]]:
             continue
         active.append((rule, level.comparison_vector_value))
     return active
+
+
+def describe_contradictions(linker: Any) -> tuple[list[str], list[str]]:
+    """What keeps records apart in this model, and what does not and why, in plain English."""
+    comparisons = {c.output_column_name: c for c in linker._settings_obj.comparisons}
+    active = {rule.id for rule, _ in active_contradictions(linker)}
+    kept, not_kept = [], []
+    for rule in CONTRADICTIONS:
+        level = _level(comparisons, rule.comparison, rule.level)
+        if rule.id in active:
+            kept.append(rule.reason)
+        elif level is None:
+            continue  # nothing to contradict: the records do not carry the field
+        else:
+            not_kept.append(f"{rule.reason}: {level.m_probability:.1%} of matching pairs in this "
+                            f"drop show it, more than the {rule.rare_among_matches:.0%} that would "
+                            "make it proof; it is weighed as evidence against instead")
+    return kept, not_kept
 
 
 def contradiction_sql(linker: Any) -> str:

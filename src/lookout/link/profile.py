@@ -61,11 +61,12 @@ class LinkProfile:
         return all(self.columns[c].usable for c in columns)
 
     def why_not(self, *columns: str) -> str | None:
-        """Why a thing needing `columns` cannot be used, or None when it can."""
+        """Why a thing needing `columns` cannot be used, or None when it can: the first
+        unusable column's reason, naming the column when more than one is needed."""
         for column in columns:
             reason = self.columns[column].why_not
             if reason:
-                return f"{column.replace('_', ' ')}: {reason}"
+                return reason if len(columns) == 1 else f"{column.replace('_', ' ')}: {reason}"
         return None
 
 

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import duckdb
 
+from lookout.link.contradictions import describe_contradictions
 from lookout.link.engine import open_engine
 from lookout.link.entities import build_entities
 from lookout.link.model import (
-    ModelMismatch, TrainingReport, latest_model, parameters_for, save_model, saved_lookout_block,
+    ModelMismatch, latest_model, parameters_for, save_model, saved_lookout_block,
     saved_shape, train)
 from lookout.link.people import PeopleReport, resolve_people
 from lookout.link.plan import Choice, LinkPlan, plan_link
@@ -39,6 +40,8 @@ class ModelUse:
     training: dict
     comparisons: tuple[Choice, ...]
     blocking: tuple[Choice, ...]
+    kept_apart_by: tuple[str, ...] = ()
+    not_kept_apart_by: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -140,13 +143,14 @@ def _score(con: duckdb.DuckDBPyConnection, workspace: Workspace, plan: LinkPlan,
                             log_level=None)
         pairs, cannot = score_pairs(linker, con)
         level_labels(linker, con)
+        kept, not_kept = describe_contradictions(linker)
     finally:
         runner.close()
     block = saved_lookout_block(saved)
     use = ModelUse(saved, bool(why), why or f"reused {saved.name}, trained "
                    f"{block.get('trained_at', 'earlier')} on {block.get('records', 0):,} records",
                    block.get("kind", "trained"), block.get("training", {}),
-                   _model_choices(plan, saved), plan.blocking_choices)
+                   _model_choices(plan, saved), plan.blocking_choices, tuple(kept), tuple(not_kept))
     return use, pairs, cannot
 
 
@@ -180,7 +184,3 @@ def _model_choices(plan: LinkPlan, saved: Path) -> tuple[Choice, ...]:
                  Choice(c.name, c.name in used, None if c.name in used else f"{saved.name} does not use it")
                  for c in plan.comparisons)
 
-
-def model_training(use: ModelUse) -> TrainingReport:
-    """The training report of the model a run used."""
-    return TrainingReport(**use.training) if use.training else TrainingReport()

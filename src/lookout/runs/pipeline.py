@@ -10,6 +10,9 @@ from lookout.chronology import build_chronology
 from lookout.indicators.stage import run_indicators
 from lookout.link import LinkReport, link_workspace
 from lookout.networks import NetworkReport, run_networks
+from lookout.runs.report import save_section, start_report
+from lookout.runs.report_sections import (
+    accountability_lines, indicator_lines, ingest_lines, link_lines, network_lines)
 from lookout.warehouse.database import open_warehouse, publish_to_lake
 from lookout.warehouse.derive import build_derived
 from lookout.warehouse.load import ExtractReport, ProgressFn, ingest_drop
@@ -39,6 +42,7 @@ def ingest(drop: Path, workspace: Workspace, *, progress: ProgressFn | None = No
         if any(r.status == "loaded" for r in reports):
             build_derived(con)
         con.execute("CHECKPOINT")
+        save_section(workspace, "ingest", ingest_lines(reports, con))
     finally:
         con.close()
     if workspace.engine == "spark" and (any(r.status == "loaded" for r in reports)
@@ -55,7 +59,13 @@ def ingest(drop: Path, workspace: Workspace, *, progress: ProgressFn | None = No
 def link(workspace: Workspace, *, engine: str | None = None, retrain: bool = False) -> LinkReport:
     """Resolve the warehouse's person-records into Lookout person ids (see `lookout.link`);
     Splink runs on `engine` (default: the workspace's)."""
-    return link_workspace(workspace, engine=engine or workspace.engine, retrain=retrain)
+    report = link_workspace(workspace, engine=engine or workspace.engine, retrain=retrain)
+    con = open_warehouse(workspace, read_only=True)
+    try:
+        save_section(workspace, "link", link_lines(report, con))
+    finally:
+        con.close()
+    return report
 
 
 def indicators(workspace: Workspace, *, with_networks: bool = True) -> int:
@@ -66,8 +76,10 @@ def indicators(workspace: Workspace, *, with_networks: bool = True) -> int:
     try:
         build_chronology(con)
         run_indicators(con, workspace, with_networks=with_networks)
-        return con.execute("SELECT count(*) FROM result_flags WHERE level IN ('medium', 'high')"
-                           ).fetchall()[0][0]
+        flagged = con.execute("SELECT count(*) FROM result_flags WHERE level IN ('medium', 'high')"
+                              ).fetchall()[0][0]
+        save_section(workspace, "indicators", indicator_lines(con, flagged))
+        return flagged
     finally:
         con.close()
 
@@ -78,6 +90,7 @@ def networks(workspace: Workspace) -> NetworkReport:
     try:
         report = run_networks(con)
         con.execute("CHECKPOINT")
+        save_section(workspace, "networks", network_lines(report))
         return report
     finally:
         con.close()
@@ -98,16 +111,24 @@ def accountability(workspace: Workspace) -> AccountabilityReport:
     try:
         report = run_accountability(con, workspace)
         con.execute("CHECKPOINT")
+        save_section(workspace, "accountability", accountability_lines(report))
         return report
     finally:
         con.close()
 
 
+def begin(drop: Path, workspace: Workspace, *, engine: str = "duckdb") -> None:
+    """Start a run over `drop` on `engine`: remember the engine and begin a fresh run report."""
+    workspace.set_engine(engine)
+    start_report(workspace, drop=drop, engine=engine)
+
+
 def run(drop: Path, workspace: Workspace, *, progress: ProgressFn | None = None,
         engine: str = "duckdb", retrain: bool = False) -> RunReport:
     """Run every stage over the drop on `engine`: ingest, link, chronology and indicators,
-    networks, indicators again with the networks' evidence, and the accountability checks."""
-    workspace.set_engine(engine)
+    networks, indicators again with the networks' evidence, and the accountability checks.
+    Each stage writes its section of the run report (`lookout.runs.report`)."""
+    begin(drop, workspace, engine=engine)
     report = ingest(drop, workspace, progress=progress)
     report.link = link(workspace, retrain=retrain)
     report.flags, report.networks = flags_and_networks(workspace)

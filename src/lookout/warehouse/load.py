@@ -37,6 +37,8 @@ class FileReport:
     rows_quarantined: int = 0
     blank_lines: int = 0
     extra_columns: list[str] = field(default_factory=list)
+    # optional columns of the contract the file's header does not have
+    missing_columns: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -169,7 +171,9 @@ def _load_file(con: duckdb.DuckDBPyConnection, manifest: Manifest, load_id: str,
     file = FileToCheck(item.contract_file, item.path, item.header, has_quotes, manifest.source, load_id)
     checker = RowChecker(file.contract_file, [name.lower() for name in item.header],
                          source=manifest.source, load_id=load_id)
-    report = FileReport(item.path.name, extra_columns=checker.extra)
+    present = {name.lower() for name in item.header}
+    report = FileReport(item.path.name, extra_columns=checker.extra,
+                        missing_columns=[c for c in item.contract_file.column_names if c not in present])
     parts: list[CheckedPart] = []
     stream_error: list[ExtractError] = []
 
