@@ -12,8 +12,8 @@ MANIFEST = """kind = "{kind}"
 agency = "{agency}"
 area = "{area}"
 extracted_at = "{extracted_at}"
-period_start = "2011-09-01"
-period_end = "2013-08-31"
+period_start = "{period_start}"
+period_end = "{period_end}"
 legal_basis = "DPA 2018 Sch. 8 para 4 (safeguarding of children)"
 """
 
@@ -28,12 +28,14 @@ def csv_text(header: list[str], rows: list[list[str]]) -> str:
 
 
 def write_extract(drop: Path, name: str, kind: str, files: dict[str, str], *,
-                  area: str = "E10000025", extracted_at: str = "2013-09-02T08:00:00") -> Path:
+                  area: str = "E10000025", extracted_at: str = "2013-09-02T08:00:00",
+                  period: tuple[str, str] = ("2011-09-01", "2013-08-31")) -> Path:
     """Write an extract folder with a source.toml and the given files (name -> text)."""
     folder = drop / name
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "source.toml").write_text(MANIFEST.format(
-        kind=kind, agency=f"{name} agency", area=area, extracted_at=extracted_at))
+        kind=kind, agency=f"{name} agency", area=area, extracted_at=extracted_at,
+        period_start=period[0], period_end=period[1]))
     for filename, text in files.items():
         (folder / filename).write_text(text, encoding="utf-8")
     return folder

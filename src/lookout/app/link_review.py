@@ -25,6 +25,7 @@ class PairToReview:
     left: tuple[str, str]
     right: tuple[str, str]
     fields: list[FieldEvidence]
+    kept_apart_because: str | None = None
 
 
 def pairs_to_review(con: duckdb.DuckDBPyConnection, workspace: Workspace, *,
@@ -37,8 +38,9 @@ def pairs_to_review(con: duckdb.DuckDBPyConnection, workspace: Workspace, *,
         if sources is not None and not (sl in sources and sr in sources):
             continue
         explained = explain_record(con, workspace, sl, rl)
-        fields = next((link.fields for link in explained.links if link.pair_id == pair_id), [])
-        pairs.append(PairToReview(pair_id, p, (sl, rl), (sr, rr), fields))
+        link = next((link for link in explained.links if link.pair_id == pair_id), None)
+        pairs.append(PairToReview(pair_id, p, (sl, rl), (sr, rr), link.fields if link else [],
+                                  link.kept_apart_because if link else None))
         if len(pairs) >= limit:
             break
     return pairs

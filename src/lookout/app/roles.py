@@ -59,6 +59,8 @@ RULES: dict[str, Rule] = {rule.action: rule for rule in (
          purpose="assign, annotate, acknowledge or resolve a finding"),
     Rule("links.view", HUB, "view", purpose="the clerical link review queue"),
     Rule("links.decide", HUB, "decision", "pair", purpose="decide whether two records are one person"),
+    Rule("run.view", HUB | {"auditor", "admin"}, "view",
+         purpose="the latest run report: what the run used, what it could not use and why"),
     Rule("audit.view", frozenset({"manager", "auditor", "admin"}), "view",
          purpose="the audit log and its verification"),
     Rule("users.view", frozenset({"admin"}), "admin", purpose="accounts"),

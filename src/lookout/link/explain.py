@@ -8,6 +8,7 @@ import duckdb
 
 from lookout.link.review import load_decisions
 from lookout.link.settings import COMPARISONS
+from lookout.warehouse.database import table_names
 from lookout.workspace import Workspace
 
 __all__ = ["FieldEvidence", "LinkExplanation", "RecordExplanation", "explain_record"]
@@ -35,6 +36,9 @@ class LinkExplanation:
     same_person: bool
     decision: str | None
     fields: list[FieldEvidence]
+    # why the pair is not linked though the model's evidence may be strong: a contradiction
+    # (different NHS numbers, say), or a record torn between two people; None when neither
+    kept_apart_because: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,21 +70,29 @@ def explain_record(con: duckdb.DuckDBPyConnection, workspace: Workspace, source:
     decisions = load_decisions(workspace)
     uid = f"{source}|{record_id}"
     columns = ", ".join(f"gamma_{c}, weight_{c}" for c in COMPARISONS)
+    held = ("EXISTS (SELECT 1 FROM link_held_pairs h WHERE h.unique_id_l = least(p.unique_id_l, "
+            "p.unique_id_r) AND h.unique_id_r = greatest(p.unique_id_l, p.unique_id_r))"
+            if "link_held_pairs" in table_names(con) else "false")
     rows = con.execute(f"""
-        SELECT pair_id, unique_id_l, unique_id_r, match_probability, match_weight, band, {columns}
-        FROM link_pairs WHERE unique_id_l = ? OR unique_id_r = ?
+        SELECT pair_id, unique_id_l, unique_id_r, match_probability, match_weight, band,
+               contradiction, {held}, {columns}
+        FROM link_pairs p WHERE unique_id_l = ? OR unique_id_r = ?
         ORDER BY match_probability DESC, pair_id""", [uid, uid]).fetchall()
     links = []
     member_set = {f"{s}|{r}" for s, r in members}
     for row in rows:
-        pair_id, left, right, p, weight, band = row[:6]
+        pair_id, left, right, p, weight, band, contradiction, torn = row[:8]
         other = right if left == uid else left
-        fields = [FieldEvidence(c, labels.get((c, row[6 + 2 * i]), str(row[6 + 2 * i])),
-                                row[7 + 2 * i]) for i, c in enumerate(COMPARISONS)]
+        # a comparison the model does not use has no level: it is not evidence either way
+        fields = [FieldEvidence(c, labels.get((c, row[8 + 2 * i]), str(row[8 + 2 * i])),
+                                row[9 + 2 * i]) for i, c in enumerate(COMPARISONS)
+                  if row[8 + 2 * i] is not None]
         decision = decisions.get(tuple(sorted((left, right))))
         other_source, other_record = other.split("|", 1)
+        because = contradiction or ("one of the two records links about as strongly to another "
+                                    "person known to be different" if torn else None)
         links.append(LinkExplanation(pair_id, other_source, other_record, p, weight, band,
                                      other in member_set,
                                      f"{decision.decision} by {decision.by}: {decision.reason}"
-                                     if decision else None, fields))
+                                     if decision else None, fields, because))
     return RecordExplanation(source, record_id, person_id, probability, members, links)

@@ -20,7 +20,7 @@ from functools import lru_cache
 import duckdb
 import pyarrow as pa
 
-from lookout.reference import load_nicknames
+from lookout.reference import load_name_variants, load_nicknames
 
 __all__ = ["LINK_RECORDS_COLUMNS", "apply", "build_link_records", "install_macros",
            "nickname_groups"]
@@ -200,10 +200,10 @@ LINK_RECORDS_COLUMNS = (
 
 @lru_cache(maxsize=1)
 def nickname_groups() -> dict[str, str]:
-    """Every name in the nickname table -> one name standing for its whole group.
+    """Every name in the nickname and name-variant tables -> one name standing for its group.
 
-    Formal names and nicknames are joined into groups (Alexander, Alexandra, Alex, Sandy,
-    Lexi) and each group is named by its alphabetically first member. A shared group is
+    Formal names, nicknames and spellings are joined into groups (Alexander, Alexandra, Alex,
+    Sandy, Lexi) and each group is named by its alphabetically first member. A shared group is
     evidence of the same given name, weaker than the same spelling, and the model learns how
     much weaker; sex is compared separately, so Alexander and Alexandra are not confused.
     """
@@ -218,11 +218,13 @@ def nickname_groups() -> dict[str, str]:
     def clean(name: str) -> str:
         return "".join(ch for ch in name.lower() if ch.isalpha())
 
-    for formal, nicks in load_nicknames().items():
-        for nick in nicks:
-            a, b = find(clean(formal)), find(clean(nick))
-            if a != b:
-                parent[max(a, b)] = min(a, b)
+    pairs = [(formal, nick) for formal, nicks in load_nicknames().items() for nick in nicks]
+    pairs += [(first, other) for group in load_name_variants()
+              for first in [min(group)] for other in group]
+    for one, other in pairs:
+        a, b = find(clean(one)), find(clean(other))
+        if a != b:
+            parent[max(a, b)] = min(a, b)
     return {name: find(name) for name in sorted(parent)}
 
 

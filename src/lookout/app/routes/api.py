@@ -23,6 +23,7 @@ from lookout.app.policy import SESSION_COOKIE, Access, allow
 from lookout.app.routes.session import set_session_cookie
 from lookout.app.services import NotFound
 from lookout.app.store import CaseEntry, User
+from lookout.runs.report import load_report
 
 router = APIRouter(prefix="/api")
 
@@ -268,6 +269,15 @@ def api_finding_assign(access: Annotated[Access, allow("finding.update")], findi
 def api_finding_note(access: Annotated[Access, allow("finding.update")], finding_id: str, body: Note):
     """Add a note to a finding."""
     return _do(access, lambda: services.add_finding_entry(access, finding_id, kind="note", text=body.text))
+
+
+@router.get("/run")
+def api_run(access: Annotated[Access, allow("run.view")]):
+    """The latest run report, as `lookout status --json` prints it."""
+    report = load_report(access.workspace)
+    if report is None:
+        raise HTTPException(404, "nothing has run in this workspace yet")
+    return report
 
 
 @router.get("/links")

@@ -18,6 +18,7 @@ from lookout.app.policy import Access, allow
 from lookout.app.routes.render import answer_form, page
 from lookout.app.services import NotFound
 from lookout.app.store import User
+from lookout.runs.report import SECTION_TITLES, STAGES, load_report
 
 router = APIRouter(include_in_schema=False)
 Text = Annotated[str, Form()]
@@ -91,6 +92,13 @@ def finding_note(access: Annotated[Access, allow("finding.update")], finding_id:
     """Add a note to a finding."""
     return answer_form(access, f"/findings/{finding_id}", "Note added.",
                    lambda: services.add_finding_entry(access, finding_id, kind="note", text=text))
+
+
+@router.get("/run")
+def run_page(access: Annotated[Access, allow("run.view")]):
+    """The latest run report: what each stage used, what it could not use, and why."""
+    return page(access, "run.html", report=load_report(access.workspace), stages=STAGES,
+                titles=SECTION_TITLES)
 
 
 @router.get("/links")
