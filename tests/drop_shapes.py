@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import random
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
@@ -60,14 +61,18 @@ def _optional(contract_file: ContractFile, header: list[str], wanted: frozenset[
             if name.lower() in wanted and name.lower() not in required]
 
 
-def blank_columns(drop: Path, columns: Iterable[str]) -> None:
-    """Empty every cell of the named optional columns, in every file of every extract."""
+def blank_columns(drop: Path, columns: Iterable[str], *, share: float = 1.0, seed: int = 0) -> None:
+    """Empty the cells of the named optional columns, in every file of every extract: all of
+    them, or about `share` of the rows (chosen with `seed`)."""
     wanted = frozenset(c.lower() for c in columns)
+    rng = random.Random(seed)
     for folder in sources(drop):
         for contract_file, path in _contract_files(folder):
             def change(header, rows, contract_file=contract_file):
                 positions = _optional(contract_file, header, wanted)
                 for row in rows:
+                    if share < 1.0 and rng.random() >= share:
+                        continue
                     for i in positions:
                         if i < len(row):
                             row[i] = ""
