@@ -92,7 +92,52 @@ def test_export_writes_every_contract_file_with_its_header(county, tmp_path: Pat
             assert next(csv.reader(handle)) == list(columns)
 
 
-@pytest.mark.parametrize("command", ["simulate", "ingest", "run", "quarantine", "export"])
+def test_export_writes_the_run_report_beside_the_results(county, tmp_path: Path) -> None:
+    import json
+
+    _, workspace = county
+    lookout("export", str(tmp_path / "results"), "--workspace", str(workspace.root))
+    report = json.loads((tmp_path / "results" / "run_report.json").read_text())
+    assert set(report["sections"]) == {"ingest", "link", "indicators", "networks", "accountability"}
+    text = (tmp_path / "results" / "run_report.txt").read_text()
+    for section in report["sections"].values():
+        assert all(line["text"] in text for line in section["lines"])
+
+
+def test_a_partial_drop_runs_and_says_what_it_could_not_use(county, tmp_path: Path) -> None:
+    # two police forces alone, the first drop many partnerships start from
+    from tests import drop_shapes
+
+    county_dir, _ = county
+    drop = drop_shapes.copy_sources(county_dir / "drop", tmp_path / "drop", ["bucks-police", "oxon-police"])
+    run = lookout("run", str(drop), "--workspace", str(tmp_path / "ws"))
+    said = run.stdout.split("What this run could not use, or took a default for:")[1]
+    assert "UPN not compared: no record has one" in said
+    assert "NHS number not compared: no record has one" in said
+    assert "no extract of kind education, social_care, health_sexual, health_emergency" in said
+    assert "lookout status --workspace" in said
+    status = lookout("status", "--workspace", str(tmp_path / "ws")).stdout
+    assert "Linking records into people" in status and "model linkage-v1.json" in status
+    assert "records compared on given name, surname, date of birth" in status
+
+
+def test_status_of_a_workspace_that_never_ran_is_a_plain_error(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "lookout", "status", "--workspace", str(tmp_path)],
+                            capture_output=True, text=True, env={**os.environ, "COLUMNS": "200"})
+    assert result.returncode == 1 and "has no run report" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_febrl_writes_a_drop_and_its_truth(tmp_path: Path) -> None:
+    out = lookout("febrl", "--out", str(tmp_path / "febrl4"), "--dataset", "4").stdout
+    assert "FEBRL4 drop written" in out
+    assert len((tmp_path / "febrl4" / "truth" / "records.csv").read_text().splitlines()) == 10_001
+    assert sorted(p.name for p in (tmp_path / "febrl4" / "drop").iterdir()) == [
+        "febrl-council", "febrl-hospital", "febrl-police"]
+
+
+@pytest.mark.parametrize("command", ["simulate", "ingest", "run", "quarantine", "export", "status",
+                                     "febrl"])
 def test_every_command_has_help(command: str) -> None:
     assert "Usage" in lookout(command, "--help").stdout
 

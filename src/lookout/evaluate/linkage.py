@@ -7,6 +7,9 @@ never reach the warehouse). A split person is a real person whose records carry 
 person id; an over-merged person id holds records of more than one real person. Lookalikes
 (`decoys.csv`, twins and cousins planted to look the same on paper) merged with anyone are
 counted on their own, because those are the merges that put one child's record on another's.
+A truth folder may also hold labelled look-alike pairs (`lookalikes.csv`: truth_id_a,
+truth_id_b, kind); a pair is merged when any record of one shares a person id with any record
+of the other.
 """
 
 from __future__ import annotations
@@ -66,6 +69,17 @@ def linkage_section(con: duckdb.DuckDBPyConnection, truth: Path) -> Section:
         figures["lookalikes_with_records"] = looks
         figures["lookalikes_merged"] = len(merged)
         details["lookalikes_merged"] = [m[0] for m in merged]
+    if (truth / "lookalikes.csv").exists():
+        pairs = cur.execute("""
+            WITH pairs AS (SELECT truth_id_a, truth_id_b, kind FROM read_csv(?, all_varchar = true))
+            SELECT p.kind, p.truth_id_a, p.truth_id_b, EXISTS (
+                SELECT 1 FROM ev a JOIN ev b USING (person_id)
+                WHERE a.truth_id = p.truth_id_a AND b.truth_id = p.truth_id_b) AS merged
+            FROM pairs p ORDER BY ALL""", [str(truth / "lookalikes.csv")]).fetchall()
+        figures["lookalike_pairs"] = len(pairs)
+        figures["lookalike_pairs_merged"] = sum(1 for *_, merged in pairs if merged)
+        details["lookalike_pairs_merged"] = [
+            {"kind": kind, "truth_id_a": a, "truth_id_b": b} for kind, a, b, merged in pairs if merged]
     details["over_merged_examples"] = [r[0] for r in cur.execute("""
         SELECT person_id FROM ev GROUP BY ALL HAVING count(DISTINCT truth_id) > 1
         ORDER BY count(*) DESC, person_id LIMIT 10""").fetchall()]
