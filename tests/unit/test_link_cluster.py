@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lookout.link.cluster import Edge, Identity, assign_person_ids, cluster, dates_within_a_slip
+from lookout.link.cluster import Edge, assign_person_ids, cluster
+from lookout.link.identity import Identity, Name, dates_within_a_slip, jaro_winkler, names_alike
 
 
 def _groups(clusters: dict[str, int]) -> set[frozenset[str]]:
@@ -122,3 +123,53 @@ def test_on_a_split_the_larger_part_keeps_the_id():
     ids = assign_person_ids({"a|1": 0, "a|2": 1, "a|3": 1}, previous)
     assert ids["a|2"] == ids["a|3"] == "P_ONE"
     assert ids["a|1"] != "P_ONE"
+
+
+def test_one_persons_records_with_two_different_slips_stay_together():
+    # 1997-06-07 on the school roll, 1991-06-07 and 1997-06-27 at A&E: each A&E date is one
+    # slip from the school's, though two apart from each other
+    identities = {"school": Identity(dob="1997-06-07"), "ae1": Identity(dob="1991-06-07"),
+                  "ae2": Identity(dob="1997-06-27")}
+    edges = [Edge("school", "ae1", 0.9999, 14.0), Edge("school", "ae2", 0.9999, 13.0)]
+    found = cluster(["ae1", "ae2", "school"], edges, set(), identities)
+    assert _groups(found.numbers) == {frozenset({"ae1", "ae2", "school"})}
+
+
+def test_given_names_keep_clusters_apart_only_when_names_are_reliable():
+    olivia, amelia = Name("olivia", "olivia", "walker"), Name("amelia", "amelia", "walker")
+    identities = {"a": Identity(dob="2004-05-06", name=olivia), "b": Identity(dob="2004-05-06", name=amelia),
+                  "c": Identity(dob="2004-05-06")}
+    edges = [Edge("a", "c", 0.9999, 14.0), Edge("b", "c", 0.999, 10.0)]
+    apart = cluster(list("abc"), edges, set(), identities, names=True)
+    assert _groups(apart.numbers) == {frozenset("ac"), frozenset("b")}
+    together = cluster(list("abc"), edges, set(), identities, names=False)
+    assert _groups(together.numbers) == {frozenset("abc")}
+
+
+def test_a_shared_nhs_number_overrides_different_given_names():
+    identities = {"a": Identity(nhs_number="9434765919", name=Name("jade", "jade")),
+                  "b": Identity(nhs_number="9434765919", name=Name("olivia", "olivia"))}
+    found = cluster(["a", "b"], [Edge("a", "b", 0.9999, 14.0)], set(), identities, names=True)
+    assert _groups(found.numbers) == {frozenset("ab")}
+
+
+@pytest.mark.parametrize("x, y, alike", [
+    (Name("katie", "katherine"), Name("kate", "katherine"), True),         # one name group
+    (Name("jane", "jane", "smith", ("mary", "jane")), Name("mary", "mary", "smith", ("mary",)), True),
+    (Name("smith", None, "joshua"), Name("joshua", None, "smith"), True),  # swapped
+    (Name("kenneialy", None, "joshua"), Name("joshua", None, "kennealy"), True),  # swapped, misspelt
+    (Name("amplia", None), Name("amelia", None), True),                    # a slip
+    (Name("olivia", "olivia"), Name("amelia", "amelia"), False),
+])
+def test_names_alike(x, y, alike):
+    assert names_alike(x, y) is alike
+
+
+def test_jaro_winkler_agrees_with_duckdb():
+    import duckdb
+
+    con = duckdb.connect()
+    for a, b in [("martha", "marhta"), ("dixon", "dicksonx"), ("amy", "ajy"), ("katie", "kaytee"),
+                 ("jones", "johnson"), ("a", "b"), ("crate", "trace")]:
+        expected = con.execute("SELECT jaro_winkler_similarity(?, ?)", [a, b]).fetchall()[0][0]
+        assert jaro_winkler(a, b) == pytest.approx(expected, abs=1e-9), (a, b)

@@ -8,11 +8,10 @@ described by Wagstaff et al. (2001, "Constrained K-means", cannot-link constrain
 the threshold clustering Splink uses (Splink docs, "Clustering"). Two clusters are known to be
 different people when
 - a pair across them is a cannot-link: a pair a reviewer rejected, a pair the model scored as
-  certainly different, a pair with a contradiction the model could see (`contradictions`);
-- or their identities conflict (`Identity`), whether or not any pair across them was scored:
-  NHS numbers on both sides and none in common, UPNs on both sides and none within a slip,
-  dates of birth on both sides and none within a slip. Two schools' records of two children of
-  the same name and birthday are seldom blocked together, but whatever joins them is stopped.
+  certainly different, two records of one school's register;
+- or their identities conflict (`lookout.link.identity`), whether or not any pair across them
+  was scored: NHS numbers, UPNs, dates of birth or, in data whose names are reliable, given
+  names with nothing alike across the two.
 
 A group of records that links about as strongly to two clusters known to be different people
 is torn between them: it joins neither, stays a person of its own, and the links it could not
@@ -33,8 +32,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-__all__ = ["Clusters", "Edge", "Identity", "TORN_MARGIN", "assign_person_ids", "cluster",
-           "dates_within_a_slip"]
+from lookout.link.identity import Identity, IdentitySets
+
+__all__ = ["Clusters", "Edge", "TORN_MARGIN", "assign_person_ids", "cluster"]
 
 # A group is torn between two clusters when its strongest link to the second is within this
 # many bits (a factor of four) of the link that would join it to the first.
@@ -62,15 +62,6 @@ class Edge:
 
 
 @dataclass(frozen=True)
-class Identity:
-    """What a record says about who it is that another record can contradict."""
-
-    nhs_number: str | None = None
-    upn: str | None = None
-    dob: str | None = None
-
-
-@dataclass(frozen=True)
 class Clusters:
     """The outcome of clustering: each record's cluster number, the best probability of a link
     that put it there, and the records of groups held apart because they link as strongly to
@@ -81,65 +72,10 @@ class Clusters:
     torn: dict[str, list[Edge]] = field(default_factory=dict)
 
 
-def _one_apart(a: str, b: str) -> bool:
-    """True when two strings differ by at most one substitution, insertion, deletion or
-    transposition of neighbours (a Damerau-Levenshtein distance of at most one)."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
-        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
-                                   and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
-    short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
-
-
-def dates_within_a_slip(a: str, b: str) -> bool:
-    """Two ISO dates of birth a clerk's slip could explain: the same, day and month swapped, or
-    one character apart (the comparison levels of `settings._dob`)."""
-    if _one_apart(a, b):
-        return True
-    year, month, day = a.split("-")
-    return f"{year}-{day}-{month}" == b
-
-
-class _Identities:
-    """The identities each cluster holds, kept as clusters merge."""
-
-    def __init__(self, identities: dict[int, Identity]) -> None:
-        self.nhs: dict[int, set[str]] = defaultdict(set)
-        self.upn: dict[int, set[str]] = defaultdict(set)
-        self.dob: dict[int, set[str]] = defaultdict(set)
-        for i, identity in identities.items():
-            for values, value in ((self.nhs, identity.nhs_number), (self.upn, identity.upn),
-                                  (self.dob, identity.dob)):
-                if value:
-                    values[i].add(value)
-
-    def merge(self, into: int, other: int) -> None:
-        for values in (self.nhs, self.upn, self.dob):
-            if other in values:
-                values[into] |= values.pop(other)
-
-    def conflict(self, a: int, b: int) -> bool:
-        """True when clusters `a` and `b` carry identities that cannot be one person's."""
-        return (self._none_shared(self.nhs, a, b, str.__eq__)
-                or self._none_shared(self.upn, a, b, _one_apart)
-                or self._none_shared(self.dob, a, b, dates_within_a_slip))
-
-    @staticmethod
-    def _none_shared(values: dict[int, set[str]], a: int, b: int, same) -> bool:
-        left, right = values.get(a), values.get(b)
-        if not left or not right or left & right:
-            return False
-        return not any(same(x, y) for x in left for y in right)
-
-
 def cluster(records: list[str], edges: list[Edge], cannot_link: set[tuple[str, str]],
-            identities: dict[str, Identity] | None = None) -> Clusters:
-    """Cluster `records` under the cannot-link constraints and the identities' conflicts."""
+            identities: dict[str, Identity] | None = None, *, names: bool = False) -> Clusters:
+    """Cluster `records` under the cannot-link constraints and the conflicts of their
+    identities (`lookout.link.identity`; given names only when `names`)."""
     index = {record: i for i, record in enumerate(records)}
     parent = list(range(len(records)))
     members: dict[int, set[int]] = {}
@@ -148,8 +84,8 @@ def cluster(records: list[str], edges: list[Edge], cannot_link: set[tuple[str, s
         if a in index and b in index:
             forbidden[index[a]].add(index[b])
             forbidden[index[b]].add(index[a])
-    known = _Identities({index[r]: identity for r, identity in (identities or {}).items()
-                         if r in index})
+    known = IdentitySets({index[r]: identity for r, identity in (identities or {}).items()
+                          if r in index}, names=names)
     links: dict[int, list[tuple[int, Edge]]] = defaultdict(list)
     usable = [e for e in edges if e.left in index and e.right in index]
     for edge in usable:
@@ -165,22 +101,29 @@ def cluster(records: list[str], edges: list[Edge], cannot_link: set[tuple[str, s
     def group(root: int) -> set[int]:
         return members.get(root, {root})
 
+    def forbidden_between(left: tuple[int, ...], right: int) -> bool:
+        right_members = group(right)
+        return any(forbidden[m] & right_members for root in left for m in group(root)
+                   if m in forbidden)
+
     def apart(root_a: int, root_b: int, accepted: bool = False) -> bool:
-        small, large = sorted((root_a, root_b), key=lambda r: len(group(r)))
-        large_members = group(large)
-        if any(forbidden[m] & large_members for m in group(small) if m in forbidden):
+        if forbidden_between((root_a,), root_b):
             return True
-        return not accepted and known.conflict(root_a, root_b)
+        return not accepted and known.conflict((root_a,), root_b)
 
     def torn_between(root: int, joining: int, strength: float) -> list[Edge]:
-        """The links of cluster `root` to a cluster known to differ from `joining`, about as
-        strong as the link that would join them; empty when there is none."""
+        """The links of cluster `root` to a rival cluster it could join, about as strong as the
+        link that would join it to `joining`, where joining `joining` would rule the rival
+        out: empty when there is none. A rival that `root` itself bridges to `joining` (one
+        person's records with two different slips, each within a slip of `root`'s) is none."""
         rivals: list[Edge] = []
         for member in group(root):
             for other, edge in links[member]:
                 rival = find(other)
                 if (rival not in (root, joining) and edge.strength >= strength - TORN_MARGIN
-                        and apart(rival, joining)):
+                        and not apart(root, rival)
+                        and (forbidden_between((root, joining), rival)
+                             or known.conflict((root, joining), rival))):
                     rivals.append(edge)
         return rivals
 

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 import duckdb
 import pyarrow as pa
 
-from lookout.link.cluster import Edge, Identity, assign_person_ids, cluster
+from lookout.link.cluster import Edge, assign_person_ids, cluster
+from lookout.link.identity import Identity, Name
 from lookout.link.review import load_decisions
 from lookout.workspace import Workspace
 
@@ -43,11 +44,15 @@ class PeopleReport:
 
 def resolve_people(con: duckdb.DuckDBPyConnection, workspace: Workspace) -> PeopleReport:
     """Cluster scored links into people and (re)write `result_linkage` in one transaction."""
-    rows = con.execute("SELECT unique_id, nhs_number, upn, dob FROM link_records "
-                       "ORDER BY unique_id").fetchall()
+    rows = con.execute("""SELECT unique_id, nhs_number, upn, dob, forename, forename_group,
+                          surname, given_names FROM link_records ORDER BY unique_id""").fetchall()
     records = [row[0] for row in rows]
-    identities = {uid: Identity(nhs, upn, dob) for uid, nhs, upn, dob in rows
-                  if nhs or upn or dob}
+    identities = {uid: Identity(nhs, upn, dob, Name(fn, group, sn, tuple(given or ()))
+                                if fn else None)
+                  for uid, nhs, upn, dob, fn, group, sn, given in rows}
+    names = _has_table(con, "link_contradictions") and bool(con.execute(
+        "SELECT count(*) FROM link_contradictions WHERE contradiction_id = 'different_given_names'"
+    ).fetchall()[0][0])
     decisions = load_decisions(workspace)
     rejected = {pair for pair, d in decisions.items() if d.decision == "reject"}
     edges = [Edge(l, r, p, w) for l, r, p, w in con.execute(
@@ -58,7 +63,7 @@ def resolve_people(con: duckdb.DuckDBPyConnection, workspace: Workspace) -> Peop
         "SELECT unique_id_l, unique_id_r FROM link_cannot_pairs").fetchall()}
     # A person's acceptance outranks the model's certainty that two records differ.
     cannot = (cannot - {p for p, d in decisions.items() if d.decision == "accept"}) | rejected
-    found = cluster(records, edges, cannot, identities)
+    found = cluster(records, edges, cannot, identities, names=names)
     clusters, best = found.numbers, found.best
     accepted_records = {uid for pair, d in decisions.items() if d.decision == "accept"
                         for uid in pair}

@@ -7,12 +7,11 @@ Splink scores every blocked pair on the engine. Two kinds of pair come back to t
   with a contradiction (`contradictions`) is never in the link band, and says why;
 - `link_cannot_pairs`: pairs known to be different people, among records that have a strong
   link somewhere, so clustering never chains them together through a third record: pairs the
-  model is sure of (weight at or below `CANNOT_LINK_WEIGHT`), pairs with a contradiction
-  (different NHS numbers, say), and two records of one extract whose agency keeps one record
-  per child (`INDEXED_KINDS`: a school's pupil register keyed by UPN). Twins share a surname,
-  a birthday and an address; what tells their records apart is that their school holds two
-  records, one each, and that their given names and NHS numbers differ. A reviewer who accepts
-  such a pair still links it.
+  model is sure of (weight at or below `CANNOT_LINK_WEIGHT`), and two records of one extract
+  whose agency keeps one record per child (`INDEXED_KINDS`: a school's pupil register keyed by
+  UPN). A reviewer who accepts such a pair still links it. Contradictions keep whole clusters
+  apart (`lookout.link.identity`), not just the pair that shows one;
+- `link_contradictions`: the contradictions that hold in this model, by id and reason.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from typing import Any
 
 import duckdb
 
-from lookout.link.contradictions import contradiction_sql
+from lookout.link.contradictions import active_contradictions, contradiction_sql
 from lookout.link.settings import AUTO_LINK, CANNOT_LINK_WEIGHT, COMPARISONS, REVIEW_FLOOR
 
 __all__ = ["INDEXED_KINDS", "level_labels", "no_pairs", "score_pairs"]
@@ -67,8 +66,7 @@ def score_pairs(linker: Any, con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
     cannot = predictions.query_sql(f"""
         SELECT p.unique_id_l, p.unique_id_r, p.match_weight FROM {{this}} p
         WHERE (p.match_weight <= {CANNOT_LINK_WEIGHT}
-               OR (p.source_l = p.source_r AND p.source_l IN ({indexed_sql}))
-               OR ({contradiction}) IS NOT NULL)
+               OR (p.source_l = p.source_r AND p.source_l IN ({indexed_sql})))
           AND p.unique_id_l IN (SELECT unique_id FROM {strong.physical_name})
           AND p.unique_id_r IN (SELECT unique_id FROM {strong.physical_name})""")
     pairs_arrow = pairs.as_pyarrow_table()
@@ -84,6 +82,10 @@ def score_pairs(linker: Any, con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
         FROM lk_pairs_in ORDER BY unique_id_l, unique_id_r""", [AUTO_LINK])
     con.execute("""CREATE OR REPLACE TABLE link_cannot_pairs AS
                    SELECT * FROM lk_cannot_in ORDER BY unique_id_l, unique_id_r""")
+    con.execute("CREATE OR REPLACE TABLE link_contradictions (contradiction_id VARCHAR, reason VARCHAR)")
+    active = [(rule.id, rule.reason) for rule, _ in active_contradictions(linker)]
+    if active:
+        con.executemany("INSERT INTO link_contradictions VALUES (?, ?)", active)
     con.unregister("lk_pairs_in")
     con.unregister("lk_cannot_in")
     for frame in (cannot, strong, pairs, predictions):
@@ -107,8 +109,9 @@ def level_labels(linker: Any, con: duckdb.DuckDBPyConnection) -> None:
 
 
 def no_pairs(con: duckdb.DuckDBPyConnection) -> None:
-    """Write empty `link_pairs`, `link_cannot_pairs` and `link_levels`: a drop with nothing to
-    compare (one record, or no identity field filled twice) still resolves into people."""
+    """Write empty `link_pairs`, `link_cannot_pairs`, `link_contradictions` and `link_levels`: a
+    drop with nothing to compare (one record, or no identity field filled twice) still
+    resolves into people."""
     fields = ", ".join(f"gamma_{name} INTEGER, weight_{name} DOUBLE" for name in COMPARISONS)
     con.execute(f"""CREATE OR REPLACE TABLE link_pairs (pair_id VARCHAR, unique_id_l VARCHAR,
         unique_id_r VARCHAR, source_l VARCHAR, record_id_l VARCHAR, source_r VARCHAR,
@@ -118,3 +121,4 @@ def no_pairs(con: duckdb.DuckDBPyConnection) -> None:
         unique_id_r VARCHAR, match_weight DOUBLE)""")
     con.execute("""CREATE OR REPLACE TABLE link_levels (comparison VARCHAR, gamma INTEGER,
                    label VARCHAR, m_probability DOUBLE, u_probability DOUBLE)""")
+    con.execute("CREATE OR REPLACE TABLE link_contradictions (contradiction_id VARCHAR, reason VARCHAR)")
