@@ -41,6 +41,18 @@ def write_extract(drop: Path, name: str, kind: str, files: dict[str, str], *,
     return folder
 
 
+def person_ids(workspace) -> dict[tuple[str, str], str]:
+    """(source, record_id) -> person id, as the workspace's linkage resolved them."""
+    from lookout.warehouse.database import open_warehouse
+
+    con = open_warehouse(workspace, read_only=True)
+    try:
+        return {(s, r): p for s, r, p in con.execute(
+            "SELECT source, record_id, person_id FROM result_linkage").fetchall()}
+    finally:
+        con.close()
+
+
 @pytest.fixture
 def drop(tmp_path: Path) -> Path:
     """An empty drop folder."""

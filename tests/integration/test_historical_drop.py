@@ -12,6 +12,7 @@ from lookout.runs import pipeline
 from lookout.runs.report import load_report
 from lookout.warehouse.database import open_warehouse
 from lookout.workspace import Workspace
+from tests.conftest import person_ids
 from tests.historical_drop import LOOKALIKES, write_historical_drop
 
 
@@ -21,12 +22,7 @@ def historical(tmp_path_factory):
     people = write_historical_drop(root / "drop")
     workspace = Workspace(root / "ws")
     report = pipeline.run(root / "drop", workspace)
-    con = open_warehouse(workspace, read_only=True)
-    try:
-        ids = {(s, r): p for s, r, p in con.execute(
-            "SELECT source, record_id, person_id FROM result_linkage").fetchall()}
-    finally:
-        con.close()
+    ids = person_ids(workspace)
     return people, ids, workspace, report
 
 

@@ -9,6 +9,7 @@ from lookout.link.explain import explain_record
 from lookout.runs import pipeline
 from lookout.warehouse.database import open_warehouse
 from lookout.workspace import Workspace
+from tests.conftest import person_ids
 from tests.lookalike_drop import write_lookalike_drop
 
 
@@ -18,12 +19,7 @@ def linked(request, tmp_path_factory):
     truth = write_lookalike_drop(root / "drop", seed=request.param)
     workspace = Workspace(root / "ws")
     pipeline.run(root / "drop", workspace)
-    con = open_warehouse(workspace, read_only=True)
-    try:
-        ids = {(s, r): p for s, r, p in con.execute(
-            "SELECT source, record_id, person_id FROM result_linkage").fetchall()}
-    finally:
-        con.close()
+    ids = person_ids(workspace)
     return truth, ids, workspace
 
 

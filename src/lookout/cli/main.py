@@ -165,16 +165,18 @@ def links_review(
     limit: Annotated[int, typer.Option(help="Show at most this many pairs.")] = 50,
 ) -> None:
     """List undecided pairs between the auto-link and no-link thresholds, most probable first."""
-    from lookout.link.review import review_queue
+    from lookout.link.review import kept_apart_reasons, review_queue
 
     con = open_warehouse(Workspace(workspace), read_only=True)
     try:
         queue = review_queue(con, Workspace(workspace))
+        reasons = kept_apart_reasons(con)
     finally:
         con.close()
-    table = Table("pair", "probability", "record", "record", title=f"{len(queue)} pairs to review")
+    table = Table("pair", "probability", "record", "record", "kept apart because",
+                  title=f"{len(queue)} pairs to review")
     for pair_id, p, sl, rl, sr, rr in queue[:limit]:
-        table.add_row(pair_id, f"{p:.4f}", f"{sl} / {rl}", f"{sr} / {rr}")
+        table.add_row(pair_id, f"{p:.4f}", f"{sl} / {rl}", f"{sr} / {rr}", reasons.get(pair_id, ""))
     console.print(table)
     console.print("Explain a pair with `lookout links explain SOURCE RECORD_ID`; decide it with "
                   "`lookout links decide PAIR --accept|--reject --by NAME --reason TEXT`.")

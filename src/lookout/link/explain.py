@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from lookout.link.review import load_decisions
+from lookout.link.review import HELD_SQL, held_reason, load_decisions
 from lookout.link.settings import COMPARISONS
 from lookout.warehouse.database import table_names
 from lookout.workspace import Workspace
@@ -70,9 +70,7 @@ def explain_record(con: duckdb.DuckDBPyConnection, workspace: Workspace, source:
     decisions = load_decisions(workspace)
     uid = f"{source}|{record_id}"
     columns = ", ".join(f"gamma_{c}, weight_{c}" for c in COMPARISONS)
-    held = ("EXISTS (SELECT 1 FROM link_held_pairs h WHERE h.unique_id_l = least(p.unique_id_l, "
-            "p.unique_id_r) AND h.unique_id_r = greatest(p.unique_id_l, p.unique_id_r))"
-            if "link_held_pairs" in table_names(con) else "false")
+    held = HELD_SQL if "link_held_pairs" in table_names(con) else "false"
     rows = con.execute(f"""
         SELECT pair_id, unique_id_l, unique_id_r, match_probability, match_weight, band,
                contradiction, {held}, {columns}
@@ -89,8 +87,7 @@ def explain_record(con: duckdb.DuckDBPyConnection, workspace: Workspace, source:
                   if row[8 + 2 * i] is not None]
         decision = decisions.get(tuple(sorted((left, right))))
         other_source, other_record = other.split("|", 1)
-        because = contradiction or ("one of the two records links about as strongly to another "
-                                    "person known to be different" if torn else None)
+        because = held_reason(contradiction, torn)
         links.append(LinkExplanation(pair_id, other_source, other_record, p, weight, band,
                                      other in member_set,
                                      f"{decision.decision} by {decision.by}: {decision.reason}"

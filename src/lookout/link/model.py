@@ -110,23 +110,23 @@ def train(linker: Any, plan: LinkPlan, records: int,
     report.u = (f"u from up to {sampled:,.0f} random pairs of the drop's own records, weighted "
                 f"{share:.0%} against the default model's reference values")
 
-    def em(block: BlockingRule) -> bool:
+    def em(block: BlockingRule) -> None:
         pairs = count_pairs([block])
         if pairs < MIN_EM_PAIRS:
             report.blocks.append(f"not trained on pairs sharing {block.text}: {pairs:,} pairs, "
                                  f"fewer than the {MIN_EM_PAIRS} expectation maximisation needs")
-            return False
+            return
         snapshot = list(linker._settings_obj.comparisons)
         try:
             linker.training.estimate_parameters_using_expectation_maximisation(
                 block.rule, estimate_without_term_frequencies=True)
         except EMTrainingException as error:
+            # Splink leaves the comparisons a failed session set aside out of the model
             linker._settings_obj.core_model_settings.comparisons = snapshot
             report.blocks.append(f"not trained on pairs sharing {block.text}: {error}")
-            return False
+            return
         report.blocks.append(f"trained by expectation maximisation on {pairs:,} pairs sharing "
                              f"{block.text}")
-        return True
 
     for block in plan.training:
         em(block)

@@ -19,7 +19,25 @@ import duckdb
 from lookout.decisions import append_decision, decision_log_path, read_decisions
 from lookout.workspace import Workspace
 
-__all__ = ["Decision", "decisions_path", "load_decisions", "record_decision", "review_queue"]
+__all__ = ["Decision", "HELD_SQL", "decisions_path", "held_reason", "kept_apart_reasons",
+           "load_decisions", "record_decision", "review_queue"]
+
+# Whether a pair of `link_pairs` (aliased `p`) is one a torn record's links held back.
+HELD_SQL = ("EXISTS (SELECT 1 FROM link_held_pairs h WHERE h.unique_id_l = least(p.unique_id_l, "
+            "p.unique_id_r) AND h.unique_id_r = greatest(p.unique_id_l, p.unique_id_r))")
+
+
+def held_reason(contradiction: str | None, held: bool) -> str | None:
+    """Why a pair is kept apart though its evidence may be strong, in words; None if it is not."""
+    return contradiction or ("one of the two records links about as strongly to another person "
+                             "known to be different" if held else None)
+
+
+def kept_apart_reasons(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """pair id -> why the pair is kept apart, for every pair that is."""
+    rows = con.execute(f"""SELECT pair_id, contradiction, {HELD_SQL} FROM link_pairs p
+                           WHERE contradiction IS NOT NULL OR {HELD_SQL}""").fetchall()
+    return {pair: held_reason(contradiction, held) for pair, contradiction, held in rows}
 
 
 @dataclass(frozen=True)
@@ -79,12 +97,10 @@ def review_queue(con: duckdb.DuckDBPyConnection, workspace: Workspace,
     people, most probable first:
     (pair_id, match_probability, source_l, record_id_l, source_r, record_id_r)."""
     decided = set(load_decisions(workspace))
-    rows = con.execute("""
+    rows = con.execute(f"""
         SELECT pair_id, match_probability, source_l, record_id_l, source_r, record_id_r,
                unique_id_l, unique_id_r
-        FROM link_pairs p WHERE band = 'review' OR EXISTS (SELECT 1 FROM link_held_pairs h
-            WHERE least(p.unique_id_l, p.unique_id_r) = h.unique_id_l
-              AND greatest(p.unique_id_l, p.unique_id_r) = h.unique_id_r)
+        FROM link_pairs p WHERE band = 'review' OR {HELD_SQL}
         ORDER BY match_probability DESC, pair_id""").fetchall()
     queue = [row[:6] for row in rows if tuple(sorted(row[6:])) not in decided]
     return queue[:limit] if limit else queue

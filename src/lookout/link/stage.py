@@ -147,7 +147,7 @@ def _score(con: duckdb.DuckDBPyConnection, workspace: Workspace, plan: LinkPlan,
     finally:
         runner.close()
     block = saved_lookout_block(saved)
-    use = ModelUse(saved, bool(why), why or f"reused {saved.name}, trained "
+    use = ModelUse(saved, bool(why), why or "reused, trained "
                    f"{block.get('trained_at', 'earlier')} on {block.get('records', 0):,} records",
                    block.get("kind", "trained"), block.get("training", {}),
                    _model_choices(plan, saved), plan.blocking_choices, tuple(kept), tuple(not_kept))
