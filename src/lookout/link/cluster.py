@@ -53,9 +53,11 @@ class Edge:
 
     @property
     def strength(self) -> float:
-        """How strongly the link holds: its match weight, else the log-odds of its probability."""
+        """How strongly the link holds: its match weight, else the log-odds of its probability.
+        Weights are rounded to a millionth of a bit: engines add a pair's field weights in
+        different orders, and links that tie must tie on every engine."""
         if self.weight is not None:
-            return self.weight
+            return round(self.weight, 6)
         if self.probability >= 1.0:
             return math.inf
         return math.log2(self.probability / (1.0 - self.probability))
