@@ -27,10 +27,12 @@ def test_lines_count_quoted_newlines_and_malformed_records(tmp_path: Path) -> No
             '4,5,6,7\n'          # 7 too many values
             '8,"p\nq\nr",9\n'    # 8-10
             '10,11,12\n'         # 11
-            '7,"bad,8\n9,10,11\n')  # 12-13 unterminated quote swallows the rest
+            '7,"bad,8\n9,10,11\n')  # 12-13 an unterminated quote would swallow line 13
     path.write_text(text)
     rows, batches = _read(path)
-    assert [(r["a"], r["_line"]) for r in rows] == [("1", 2), ("4", 6), ("8", 8), ("10", 11)]
+    # the record a quote left open would have swallowed is read on its own, not lost
+    assert sorted((r["a"], r["_line"]) for r in rows) == [("1", 2), ("10", 11), ("4", 6), ("8", 8),
+                                                          ("9", 13)]
     assert [(m.line, m.text.split(",")[0]) for m in batches.malformed] == [(4, "2"), (7, "4"), (12, "7")]
     assert "3 columns" in batches.malformed[0].problem
     assert "never closed" in batches.malformed[2].problem
@@ -107,3 +109,33 @@ def test_many_batches_keep_lines_in_step(tmp_path: Path, monkeypatch: pytest.Mon
     starts = dict(physical)
     assert [(r["a"], r["_line"]) for r in rows] == [(str(i), starts[str(i)]) for i in expected]
     assert [m.line for m in batches.malformed] == [starts[str(i)] for i in range(300) if i % 37 == 5]
+
+
+def test_a_quote_left_open_swallows_no_record(tmp_path: Path) -> None:
+    # case notes: the third note's text opens a quote it never closes; the sixth note runs
+    # over two lines, as notes may
+    path = tmp_path / "case_notes.csv"
+    lines = ["note_id,la_child_id,recorded_at,author_role,text"]
+    for i in range(1, 11):
+        text = {3: '"Note 3 begins, never closed', 6: '"A note that runs\nover two lines"'}.get(
+            i, f'"Note {i}, seen at home"')
+        lines.append(f"N{i},C{i},2012-01-0{1 + i % 9},sw,{text}")
+    path.write_text("\n".join(lines) + "\n")
+    rows, batches = _read(path)
+    assert sorted(int(r["note_id"][1:]) for r in rows) == [1, 2, 4, 5, 6, 7, 8, 9, 10]
+    assert next(r for r in rows if r["note_id"] == "N6")["text"] == "A note that runs\nover two lines"
+    assert next(r for r in rows if r["note_id"] == "N4")["_line"] == 5
+    assert [(m.line, m.text.split(",")[0]) for m in batches.malformed] == [(4, "N3")]
+    assert "never closed" in batches.malformed[0].problem
+    assert len(rows) + len(batches.malformed) == 10   # every record read: stored or quarantined
+
+
+def test_a_quote_opened_and_never_closed_in_a_register_swallows_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "pupils.csv"
+    lines = ["upn,school_urn,surname,forenames,dob"]
+    quote = '"'
+    lines += [f"A{i:012d},100001,{quote if i == 101 else ''}Smith{i},Amy,2005-01-01"
+              for i in range(1, 3339)]
+    path.write_text("\n".join(lines) + "\n")
+    rows, batches = _read(path)
+    assert len(rows) == 3337 and [m.line for m in batches.malformed] == [102]

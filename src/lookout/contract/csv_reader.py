@@ -6,6 +6,13 @@ which reports malformed records (wrong number of values, an unterminated quote) 
 number. Record numbers are turned into physical line numbers here, so a user is told the line
 an editor shows, even after values with embedded newlines.
 
+A quote left open is the one way a CSV file can hide records: everything up to the next quote
+becomes one value. A record whose quoted value runs over lines that each read, on their own, as
+a record of the file (the header's number of values) is taken to have swallowed them: its first
+line is quarantined ("a quoted value opened here is never closed") and every line it swallowed
+is read again on its own, so no record is lost unseen. A note that legitimately runs over lines
+is kept whole unless one of its lines happens to hold exactly as many commas as a record does.
+
 A large file without a double quote anywhere can be read in byte ranges side by side
 (`line_spans`): no value can then hold a newline, so every range starting after a newline starts
 a record, and a range's lines follow from the number of records in the ranges before it.
@@ -173,7 +180,9 @@ class CsvBatches:
         except pa.ArrowInvalid as exc:
             raise self._explain(exc) from exc
         lines, placed = self._tracker.place(np.zeros(0, dtype=np.int64))
-        self._record_malformed(placed, width)
+        recovered = self._record_malformed(placed, width)
+        if recovered:
+            yield self._batch_of(recovered, width)
 
     def _source(self) -> Path | pa.BufferReader:
         if self.span is None:
@@ -191,10 +200,20 @@ class CsvBatches:
                 if pc.max(counts).as_py():
                     newlines += pc.take(counts, column.indices).to_numpy(zero_copy_only=False)
         lines, placed = self._tracker.place(newlines)
-        self._record_malformed(placed, width)
+        recovered = self._record_malformed(placed, width)
 
         table = pa.RecordBatch.from_arrays(
             [*columns, pa.array(lines, type=pa.int64())], names=[*self.header, LINE_COLUMN])
+        if self._quoted and newlines.any():
+            swallowers = self._swallowers(columns, newlines, width)
+            if swallowers:
+                for row in swallowers:
+                    recovered += self._unswallow(int(lines[row]), int(newlines[row]), width)
+                keep = np.ones(batch.num_rows, dtype=bool)
+                keep[swallowers] = False
+                table = table.filter(pa.array(keep))
+        if recovered:
+            yield self._batch_of(recovered, width)
         # A row whose every value is empty ('' or ',,,') is a blank line, not a record.
         blank = pc.equal(columns[0], "")
         if pc.any(blank).as_py():
@@ -207,9 +226,70 @@ class CsvBatches:
         if table.num_rows:
             yield table
 
-    def _record_malformed(self, placed: list[tuple[int, str]], width: int) -> None:
+    def _record_malformed(self, placed: list[tuple[int, str]], width: int) -> list[tuple[int, list[str]]]:
+        """Note malformed records; return records recovered from lines a malformed one swallowed."""
+        recovered: list[tuple[int, list[str]]] = []
         for line, text in placed:
+            inner = text.split("\n")
+            if len(inner) > 1 and any(_reads_as_record(part, width) for part in inner[1:]):
+                recovered += self._split(line, inner, width)
+                continue
             self.malformed.append(MalformedRecord(line, text, _describe_malformed(text, width)))
+        return recovered
+
+    def _swallowers(self, columns: list, newlines: np.ndarray, width: int) -> list[int]:
+        """Rows with a value running over lines that each read as a record of their own."""
+        found = []
+        for row in np.flatnonzero(newlines):
+            for column in columns:
+                value = column[int(row)].as_py()
+                if value and "\n" in value and any(
+                        _reads_as_record(part, width) for part in value.split("\n")[1:]):
+                    found.append(int(row))
+                    break
+        return found
+
+    def _unswallow(self, line: int, newlines: int, width: int) -> list[tuple[int, list[str]]]:
+        """Quarantine the first physical line of a swallowing record and read the lines it
+        swallowed again, each on its own."""
+        return self._split(line, self._physical_lines(line, line + newlines), width)
+
+    def _split(self, line: int, texts: list[str], width: int) -> list[tuple[int, list[str]]]:
+        self.malformed.append(MalformedRecord(
+            line, texts[0], f"a quoted value opened on this line is never closed where it should "
+                            f"be: it ran on over the next {len(texts) - 1} line(s), which are read "
+                            "again on their own"))
+        recovered = []
+        for offset, text in enumerate(texts[1:], start=1):
+            if not text.strip():
+                self.blank_lines += 1
+                continue
+            values = _values(text)
+            if values is not None and len(values) == width:
+                recovered.append((line + offset, values))
+            else:
+                self.malformed.append(MalformedRecord(line + offset, text,
+                                                      _describe_malformed(text, width)))
+        return recovered
+
+    def _physical_lines(self, first: int, last: int) -> list[str]:
+        """Lines `first` to `last` of the file (1-based, as `_line` counts), as text."""
+        found = []
+        with self.path.open("rb") as handle:
+            for number, raw in enumerate(handle, start=1):
+                if number > last:
+                    break
+                if number >= first:
+                    found.append(raw.decode("utf-8-sig" if number == 1 else "utf-8").rstrip("\r\n"))
+        return found
+
+    def _batch_of(self, rows: list[tuple[int, list[str]]], width: int) -> pa.RecordBatch:
+        """Recovered records as a batch shaped like the parser's."""
+        arrays = [pa.array([values[i] for _, values in rows], type=pa.string()).dictionary_encode()
+                  for i in range(width)]
+        arrays.append(pa.array([line for line, _ in rows], type=pa.int64()))
+        self.rows_yielded += len(rows)
+        return pa.RecordBatch.from_arrays(arrays, names=[*self.header, LINE_COLUMN])
 
     def _explain(self, exc: pa.ArrowInvalid) -> ExtractError:
         message = str(exc)
@@ -248,6 +328,19 @@ def _has_quotes(path: Path) -> bool:
             if b'"' in chunk:
                 return True
     return False
+
+
+def _values(text: str) -> list[str] | None:
+    try:
+        return next(csv.reader([text]), [])
+    except csv.Error:
+        return None
+
+
+def _reads_as_record(text: str, width: int) -> bool:
+    """True when one line, on its own, holds exactly the header's number of values."""
+    values = _values(text)
+    return values is not None and len(values) == width and width > 1 and any(v.strip() for v in values)
 
 
 def _describe_malformed(text: str, width: int) -> str:
