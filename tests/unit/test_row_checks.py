@@ -26,7 +26,7 @@ def _check(row: dict[str, str]) -> dict:
     values = {name: [row.get(name, "")] for name in NAMES}
     batch = pa.RecordBatch.from_pydict({**values, "_line": [2]})
     checker = RowChecker(FILE, NAMES, source="s", load_id="l")
-    valid, rejected = checker.check(batch)
+    valid, rejected, _ = checker.check(batch)
     if rejected:
         (entry,) = rejected
         return {"_problem": entry["reason"], "_problem_column": entry["column_name"],
@@ -87,3 +87,37 @@ def test_blank_optional_values_are_not_recorded_not_errors() -> None:
 def test_every_problem_is_listed() -> None:
     row = _check(VALID | {"d": "x", "f": "x"})
     assert row["_problem"].count(";") == 1 and row["_problem_column"] == "d"
+
+
+def _warned(row: dict[str, str], *, latest: str) -> tuple[dict, list[dict]]:
+    values = {name: [row.get(name, "")] for name in NAMES}
+    batch = pa.RecordBatch.from_pydict({**values, "_line": [7]})
+    valid, rejected, warned = RowChecker(FILE, NAMES, source="s", load_id="l", latest=latest).check(batch)
+    assert rejected == []
+    return valid.to_pylist()[0], warned
+
+
+def test_a_date_after_the_extract_is_kept_and_warned_about() -> None:
+    row, warned = _warned(VALID | {"ts": "2014-01-05T10:00:00"}, latest="2013-02-01")
+    assert row["ts"] == dt.datetime(2014, 1, 5, 10, 0)
+    assert [(w["line"], w["column_name"], w["value"]) for w in warned] == [(7, "ts", "2014-01-05T10:00:00")]
+    assert "after the extract was taken (2013-02-01)" in warned[0]["reason"]
+    assert "kept as written" in warned[0]["reason"]
+
+
+def test_a_date_before_1900_is_warned_about() -> None:
+    _, warned = _warned(VALID | {"d": "1850-06-01"}, latest="2013-02-01")
+    assert [w["column_name"] for w in warned] == ["d"] and "before 1900" in warned[0]["reason"]
+
+
+def test_a_date_of_birth_that_cannot_be_is_left_blank_and_the_row_kept() -> None:
+    from lookout.contract import FILES_BY_KIND
+
+    nominals = next(f for f in FILES_BY_KIND["police"] if f.name == "nominals")
+    names = list(nominals.column_names)
+    batch = pa.RecordBatch.from_pydict({**{n: [""] for n in names}, "nominal_id": ["N1"],
+                                        "dob": ["2099-05-01"], "_line": [3]})
+    valid, rejected, warned = RowChecker(nominals, names, source="s", load_id="l",
+                                         latest="2013-02-01").check(batch)
+    assert rejected == [] and valid.num_rows == 1 and valid.to_pylist()[0]["dob"] is None
+    assert warned[0]["column_name"] == "dob" and "left blank" in warned[0]["reason"]

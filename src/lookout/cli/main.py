@@ -13,6 +13,7 @@ from lookout.cli.accountability_commands import print_accountability
 from lookout.cli.accountability_commands import register as register_accountability_commands
 from lookout.cli.indicator_commands import register as register_indicator_commands
 from lookout.cli.app_commands import register as register_app_commands
+from lookout.cli.failures import EXIT_FAILED, EXIT_SOME_REFUSED, explain
 from lookout.cli.network_commands import register as register_network_commands
 from lookout.cli.progress import row_progress, stage_progress
 from lookout.runs import pipeline
@@ -72,10 +73,12 @@ def ingest(
     drop: Annotated[Path, typer.Argument(help="Drop folder: one sub-folder per agency extract.")],
     workspace: WorkspaceOption,
 ) -> None:
-    """Load every extract of a drop into the workspace's warehouse."""
+    """Load every extract of a drop into the workspace's warehouse. Exits 3 when some
+    extracts were refused (the data they would have replaced is still in use)."""
     with row_progress(console) as progress:
         report = pipeline.ingest(drop, Workspace(workspace), progress=progress)
     _print_ingest(report.extracts)
+    _exit_if_refused(report.extracts)
 
 
 @app.command()
@@ -87,7 +90,8 @@ def run(
         "--spark-master", help="Spark master URL for --engine spark (default: local mode).")] = None,
     retrain: RetrainOption = False,
 ) -> None:
-    """Run every stage of the pipeline over a drop, on DuckDB (one machine) or Spark."""
+    """Run every stage of the pipeline over a drop, on DuckDB (one machine) or Spark. Exits 3
+    when some extracts were refused (the data they would have replaced is still in use)."""
     import os
 
     if spark_master:
@@ -113,6 +117,15 @@ def run(
     with console.status("Running accountability checks"):
         print_accountability(pipeline.accountability(Workspace(workspace)))
     _print_not_used(Workspace(workspace))
+    _exit_if_refused(report.extracts)
+
+
+def _exit_if_refused(extracts: list[ExtractReport]) -> None:
+    refused = [e.source for e in extracts if e.status == "failed"]
+    if refused:
+        console.print(f"[red]Refused: {', '.join(refused)}. The data they would have replaced is "
+                      "still in use (exit code 3).[/red]", highlight=False)
+        raise typer.Exit(EXIT_SOME_REFUSED)
 
 
 def _print_not_used(workspace: Workspace) -> None:
@@ -279,24 +292,33 @@ def quarantine(
     source: Annotated[str | None, typer.Option(help="Only this extract folder.")] = None,
     limit: Annotated[int, typer.Option(help="Show at most this many rows.")] = 200,
 ) -> None:
-    """List quarantined rows: file, line, column, value and why."""
+    """List quarantined rows, and implausible values of loaded rows: file, line, column,
+    value and why."""
     con = open_warehouse(Workspace(workspace), read_only=True)
     where = "WHERE q.source = ?" if source else ""
-    rows = con.execute(f"""
-        SELECT q.source, q.file, q.line, q.column_name, q.value, q.reason
-        FROM quarantine q JOIN (SELECT source, arg_max(load_id, extracted_at) AS load_id
-                                FROM loads GROUP BY source) latest USING (source, load_id)
-        {where} ORDER BY q.source, q.file, q.line LIMIT ?""",
-        [source, limit] if source else [limit]).fetchall()
+    listed = {}
+    for table in ("quarantine", "load_warnings"):
+        listed[table] = con.execute(f"""
+            SELECT q.source, q.file, q.line, q.column_name, q.value, q.reason
+            FROM {table} q JOIN (SELECT source, arg_max(load_id, extracted_at) AS load_id
+                                 FROM loads GROUP BY source) latest USING (source, load_id)
+            {where} ORDER BY q.source, q.file, q.line LIMIT ?""",
+            [source, limit] if source else [limit]).fetchall()
     failures = con.execute(
         "SELECT source, path, line, problem FROM extract_failures ORDER BY failed_at").fetchall()
     con.close()
-    for source_name, file, line, column, value, reason in rows:
-        where = f"{source_name}/{file}, line {line}"
-        what = f" ({column} = {value!r})" if column and value is not None else ""
-        console.print(f"{where}{what}: {reason}", highlight=False, soft_wrap=True)
-    if not rows:
-        console.print("No rows are quarantined.")
+    for table, heading, none in (("quarantine", "Quarantined rows:", "No rows are quarantined."),
+                                 ("load_warnings", "Implausible values of rows that were loaded:",
+                                  None)):
+        rows = listed[table]
+        if rows:
+            console.print(f"[bold]{heading}[/bold]")
+        elif none:
+            console.print(none)
+        for source_name, file, line, column, value, reason in rows:
+            where = f"{source_name}/{file}, line {line}"
+            what = f" ({column} = {value!r})" if column and value is not None else ""
+            console.print(f"{where}{what}: {reason}", highlight=False, soft_wrap=True)
     if failures:
         console.print("[bold]Extracts that could not be loaded:[/bold]")
         for source_name, path, line, problem in failures:
@@ -336,7 +358,8 @@ def _print_ingest(reports: list[ExtractReport]) -> None:
     console.print(table)
     for report in reports:
         if report.problem:
-            console.print(f"[red]{report.source} was not loaded:[/red] {report.problem}")
+            console.print(f"[red]{report.source} was not loaded:[/red] {report.problem}",
+                          soft_wrap=True, highlight=False)
         if report.ignored_files:
             console.print(f"{report.source}: ignored files not in the contract: "
                           f"{', '.join(report.ignored_files)}")
@@ -373,5 +396,12 @@ register_app_commands(app)
 
 
 def main() -> None:
-    """Entry point of the `lookout` command."""
-    app()
+    """Entry point of the `lookout` command: environment failures end in a plain message."""
+    try:
+        app()
+    except Exception as error:
+        message = explain(error)
+        if message is None:
+            raise
+        console.print(f"[red]lookout: {message}[/red]", highlight=False)
+        raise SystemExit(EXIT_FAILED) from None

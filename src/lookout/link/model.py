@@ -149,8 +149,9 @@ def _estimate_prior(linker: Any, plan: LinkPlan, total_pairs: int,
                     count_pairs: Callable[[list[BlockingRule]], int],
                     report: TrainingReport) -> None:
     """The prior: pairs the deterministic rules find, over their assumed recall, among all
-    pairs; at least one expected match, and never more than half of all pairs."""
-    floor = 1.0 / max(total_pairs, 1)
+    pairs; at least one expected match, and never more than half of all pairs (a prior of one
+    would make every pair certain, whatever its fields say)."""
+    floor = min(1.0 / max(total_pairs, 1), 0.5)
     found = count_pairs(list(plan.deterministic)) if plan.deterministic else 0
     prior = min(found / DETERMINISTIC_RECALL / max(total_pairs, 1), 0.5)
     if prior < floor:

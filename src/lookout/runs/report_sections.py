@@ -19,11 +19,17 @@ _FIELD_NAMES = {"forename": "given name", "surname": "surname", "dob": "date of 
 
 
 def ingest_lines(extracts: list[ExtractReport], con: Any) -> list[Line]:
-    """What was read from each extract, what was quarantined, and which kinds are missing."""
+    """What was read from each extract, what was quarantined, which kinds are missing, and
+    where older data stays in use because this drop did not replace it."""
     lines = []
+    earlier = {source: str(at)[:10] for source, at in con.execute(
+        "SELECT source, max(extracted_at) FROM loads GROUP BY source").fetchall()}
     for extract in extracts:
         if extract.status == "failed":
-            lines.append(Line("not_used", f"{extract.source} could not be loaded: {extract.problem}"))
+            text = f"{extract.source} could not be loaded: {extract.problem}"
+            if extract.source in earlier:
+                text += f"; its extract of {earlier[extract.source]} is still in use"
+            lines.append(Line("not_used", text))
             continue
         if extract.status == "unchanged":
             lines.append(Line("note", f"{extract.source} ({extract.kind}) was loaded before and "
@@ -32,11 +38,18 @@ def ingest_lines(extracts: list[ExtractReport], con: Any) -> list[Line]:
         read = sum(f.rows_read for f in extract.files)
         loaded = sum(f.rows_loaded for f in extract.files)
         quarantined = sum(f.rows_quarantined for f in extract.files)
+        warned = sum(f.values_warned for f in extract.files)
         text = f"{extract.source} ({extract.kind}): {read:,} rows read, {loaded:,} stored"
         if quarantined:
             text += f", {quarantined:,} quarantined with their reasons (`lookout quarantine`)"
+        if warned:
+            text += (f"; {warned:,} impossible dates in rows that were stored, each warned about "
+                     "(`lookout quarantine`)")
         lines.append(Line("used", text))
         for file in extract.files:
+            if file.rows_read == 0:
+                lines.append(Line("not_used", f"{extract.source}/{file.file} has no rows: what "
+                                              "earlier extracts of it sent is still in use"))
             if file.missing_columns:
                 lines.append(Line("not_used", f"{extract.source}/{file.file} has no "
                                               f"{', '.join(file.missing_columns)} column"))
@@ -46,12 +59,33 @@ def ingest_lines(extracts: list[ExtractReport], con: Any) -> list[Line]:
         for ignored in extract.ignored_files:
             lines.append(Line("not_used", f"{extract.source}/{ignored} is not a file of the "
                                           f"{extract.kind} contract"))
+    lines += _born_after_their_records(con)
+    in_drop = {extract.source for extract in extracts}
+    for source in sorted(set(earlier) - in_drop):
+        lines.append(Line("note", f"{source} was not in this drop: its extract of "
+                                  f"{earlier[source]} is still in use"))
     kinds = {row[0] for row in con.execute("SELECT DISTINCT kind FROM loads").fetchall()}
     absent = [kind for kind in SOURCE_KINDS if kind not in kinds]
     if absent:
         lines.append(Line("not_used", "no extract of kind " + ", ".join(absent) + " has been "
                                       "loaded: what only those agencies record is not seen"))
     return lines
+
+
+def _born_after_their_records(con: Any) -> list[Line]:
+    """People recorded at an event before the date of birth their own record gives: one of the
+    two dates is wrong, and the run says so rather than guess which."""
+    if not {"person_records", "event_participants", "events"} <= table_names(con):
+        return []
+    rows = con.execute("""
+        SELECT p.source, count(DISTINCT p.record_id) FROM person_records p
+        JOIN event_participants e USING (source, record_id)
+        JOIN events v ON v.source = e.source AND v.event_id = e.event_id
+        WHERE p.dob IS NOT NULL AND CAST(v.at AS DATE) < p.dob
+        GROUP BY p.source ORDER BY p.source""").fetchall()
+    return [Line("note", f"{source}: {count:,} record{'s' if count > 1 else ''} give a date of "
+                         "birth after an event the same extract records the person at; one of the "
+                         "two dates is wrong (both are kept)") for source, count in rows]
 
 
 def link_lines(report: Any, con: Any) -> list[Line]:

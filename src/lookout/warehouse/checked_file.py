@@ -37,6 +37,7 @@ class FileToCheck:
     has_quotes: bool
     source: str
     load_id: str
+    latest: str | None = None  # the last possible date of a record (see row_checks)
 
     @property
     def is_register(self) -> bool:
@@ -50,6 +51,7 @@ class CheckedPart:
     Lines are counted from the part's start; `shift` turns them into whole-file lines."""
 
     rejected: list[dict] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)
     blank_lines: int = 0
     rows_read: int = 0
     last_line: int = 0
@@ -57,7 +59,7 @@ class CheckedPart:
 
     def shift(self, lines: int) -> None:
         """Move the part's lines on by `lines` (the lines of the file before it)."""
-        for entry in self.rejected:
+        for entry in (*self.rejected, *self.warnings):
             entry["line"] += lines
 
 
@@ -108,12 +110,14 @@ def _check_span(file: FileToCheck, span: tuple[int, int]) -> tuple[list[tuple[pa
 def _check_part(file: FileToCheck, span: tuple[int, int] | None,
                 part: CheckedPart) -> Iterator[tuple[pa.Table, int]]:
     lower = [name.lower() for name in file.header]
-    checker = RowChecker(file.contract_file, lower, source=file.source, load_id=file.load_id)
+    checker = RowChecker(file.contract_file, lower, source=file.source, load_id=file.load_id,
+                         latest=file.latest)
     marks = RegisterMarks() if file.is_register else None
     batches = CsvBatches(file.path, file.header, has_quotes=file.has_quotes, span=span)
     for raw in batches:
-        valid, bad = checker.check(raw.rename_columns([*lower, LINE_COLUMN]))
+        valid, bad, warned = checker.check(raw.rename_columns([*lower, LINE_COLUMN]))
         part.rejected.extend(bad)
+        part.warnings.extend(warned)
         yield (marks.take(valid) if marks else valid), raw.num_rows
     if marks:
         part.weekly = marks.counts()

@@ -35,6 +35,7 @@ class FileReport:
     rows_read: int = 0
     rows_loaded: int = 0
     rows_quarantined: int = 0
+    values_warned: int = 0  # implausible values of rows that were loaded (`load_warnings`)
     blank_lines: int = 0
     extra_columns: list[str] = field(default_factory=list)
     # optional columns of the contract the file's header does not have
@@ -76,7 +77,7 @@ def ingest_drop(con: duckdb.DuckDBPyConnection, drop: Path, *, progress: Progres
     if not folders:
         raise FileNotFoundError(f"{drop} holds no extract folders")
     # Largest first, so the long loads start together and the small ones fill in around them.
-    by_size = sorted(folders, key=lambda f: (-sum(p.stat().st_size for p in f.iterdir() if p.is_file()), f.name))
+    by_size = sorted(folders, key=lambda f: (-_folder_bytes(f), f.name))
 
     workers = max(1, workers)
     with ThreadPoolExecutor(max_workers=workers) as extracts, \
@@ -93,12 +94,28 @@ def ingest_drop(con: duckdb.DuckDBPyConnection, drop: Path, *, progress: Progres
     return [reports[folder] for folder in folders]
 
 
+def _folder_bytes(folder: Path) -> int:
+    try:
+        return sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+    except OSError:
+        return 0  # an unreadable folder is refused, with its reason, when it is loaded
+
+
+def printable_name(name: str) -> str:
+    """A file or folder name as text that can be stored and shown: bytes that are not UTF-8
+    written as escapes (`\\xe9`)."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def load_extract(con: duckdb.DuckDBPyConnection, folder: Path, *, progress: ProgressFn | None = None,
                  executor: Executor | None = None, workers: int = 1) -> ExtractReport:
     """Load one extract folder in one transaction, or record why it could not be loaded.
     With an `executor`, large files are read in byte ranges on it, `workers` at a time."""
     digest = None
     try:
+        if printable_name(folder.name) != folder.name:
+            raise ExtractError(folder, "has a name that is not UTF-8 text: rename the folder "
+                                       "(its name names every record it holds)")
         manifest = read_manifest(folder)
         planned, ignored = _plan(folder, manifest)
         digest, quoted = _content_sha256(folder, planned)
@@ -120,16 +137,30 @@ def load_extract(con: duckdb.DuckDBPyConnection, folder: Path, *, progress: Prog
         return ExtractReport(manifest.source, manifest.kind, "loaded", load_id, reports,
                              ignored_files=ignored)
     except ExtractError as error:
+        name = printable_name(folder.name)
         con.execute(
             "INSERT INTO extract_failures VALUES (?, ?, ?, ?, ?, ?)",
-            [folder.name, str(error.path), error.line, error.problem, digest,
+            [name, printable_name(str(error.path)), error.line, error.problem, digest,
              dt.datetime.now(dt.timezone.utc)])
-        return ExtractReport(folder.name, None, "failed", problem=str(error))
+        return ExtractReport(name, None, "failed", problem=printable_name(str(error)))
 
 
 def _plan(folder: Path, manifest: Manifest) -> tuple[list[_PlannedFile], list[str]]:
-    """Find the contract files in the folder and check their headers before anything is written."""
-    by_name = {p.name.lower(): p for p in folder.iterdir() if p.is_file()}
+    """Find the contract files in the folder and check their headers before anything is written.
+    A contract file that is not a readable file (a folder, a broken link, a device) refuses
+    the extract: the agency meant to send it, and what it held must not vanish unseen."""
+    try:
+        entries = list(folder.iterdir())
+    except OSError as error:
+        raise ExtractError(folder, f"cannot be read: {error.strerror}") from error
+    contract_names = {f.filename for f in FILES_BY_KIND[manifest.kind]} | {MANIFEST_NAME}
+    for entry in entries:
+        if entry.name.lower() in contract_names and not entry.is_file():
+            what = ("a broken link" if entry.is_symlink() and not entry.exists()
+                    else "a folder" if entry.is_dir() else "not a regular file")
+            raise ExtractError(entry, f"is {what}, not a file: the extract cannot be loaded "
+                                      "without it")
+    by_name = {p.name.lower(): p for p in entries if p.is_file()}
     planned = []
     for contract_file in FILES_BY_KIND[manifest.kind]:
         path = by_name.pop(contract_file.filename, None)
@@ -168,9 +199,12 @@ def _content_sha256(folder: Path, planned: list[_PlannedFile]) -> tuple[str, set
 def _load_file(con: duckdb.DuckDBPyConnection, manifest: Manifest, load_id: str,
                item: _PlannedFile, has_quotes: bool, progress: ProgressFn | None,
                executor: Executor | None, workers: int) -> FileReport:
-    file = FileToCheck(item.contract_file, item.path, item.header, has_quotes, manifest.source, load_id)
+    # a day's grace: an extract taken at 08:00 may hold a time zone's tomorrow
+    latest = (manifest.extracted_at + dt.timedelta(days=1)).date().isoformat()
+    file = FileToCheck(item.contract_file, item.path, item.header, has_quotes, manifest.source,
+                       load_id, latest)
     checker = RowChecker(file.contract_file, [name.lower() for name in item.header],
-                         source=manifest.source, load_id=load_id)
+                         source=manifest.source, load_id=load_id, latest=latest)
     present = {name.lower() for name in item.header}
     report = FileReport(item.path.name, extra_columns=checker.extra,
                         missing_columns=[c for c in item.contract_file.column_names if c not in present])
@@ -202,6 +236,9 @@ def _load_file(con: duckdb.DuckDBPyConnection, manifest: Manifest, load_id: str,
     finally:
         con.unregister("incoming_rows")
     _store_quarantine(con, manifest.source, load_id, item.path.name, rejected)
+    warnings = [entry for part in parts for entry in part.warnings]
+    _store_warnings(con, manifest.source, load_id, item.path.name, warnings)
+    report.values_warned = len(warnings)
     report.rows_quarantined = len(rejected)
     report.rows_read = sum(part.rows_read for part in parts)
     report.rows_loaded = report.rows_read - report.rows_quarantined
@@ -252,6 +289,17 @@ def _store_quarantine(con: duckdb.DuckDBPyConnection, source: str, load_id: str,
         "line": [r["line"] for r in rows], "column_name": [r["column_name"] for r in rows],
         "value": [r["value"] for r in rows], "reason": [r["reason"] for r in rows],
         "raw": [r["raw"] for r in rows],
+    }))
+
+
+def _store_warnings(con: duckdb.DuckDBPyConnection, source: str, load_id: str, file: str,
+                    rows: list[dict]) -> None:
+    if not rows:
+        return
+    _store_table(con, "load_warnings", pa.table({
+        "load_id": [load_id] * len(rows), "source": [source] * len(rows), "file": [file] * len(rows),
+        "line": [r["line"] for r in rows], "column_name": [r["column_name"] for r in rows],
+        "value": [r["value"] for r in rows], "reason": [r["reason"] for r in rows],
     }))
 
 

@@ -192,7 +192,7 @@ def _quarantine_repeats(con: duckdb.DuckDBPyConnection, path: Path, header: list
     upns = pa.array(sorted({upn for upn, _, _ in wanted}))
     found = []
     for raw in CsvBatches(path, header):
-        valid, _ = checker.check(raw.rename_columns([*lower, LINE_COLUMN]))
+        valid, _, _ = checker.check(raw.rename_columns([*lower, LINE_COLUMN]))
         found.append(valid.filter(pc.is_in(valid["upn"], value_set=upns)))
     candidates = pa.concat_tables(found).sort_by("_line").to_pylist()
     rows = pa.Table.from_pylist(

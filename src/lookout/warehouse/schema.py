@@ -38,6 +38,9 @@ BOOKKEEPING = (
         load_id VARCHAR NOT NULL, source VARCHAR NOT NULL, file VARCHAR NOT NULL,
         line BIGINT NOT NULL, column_name VARCHAR, value VARCHAR, reason VARCHAR NOT NULL,
         raw VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS load_warnings (
+        load_id VARCHAR NOT NULL, source VARCHAR NOT NULL, file VARCHAR NOT NULL,
+        line BIGINT NOT NULL, column_name VARCHAR NOT NULL, value VARCHAR, reason VARCHAR NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS extract_failures (
         source VARCHAR NOT NULL, path VARCHAR NOT NULL, line BIGINT, problem VARCHAR NOT NULL,
         content_sha256 VARCHAR, failed_at TIMESTAMPTZ NOT NULL)""",
@@ -63,5 +66,5 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
 
 def ingest_tables() -> tuple[str, ...]:
     """Every table ingest writes: the bookkeeping, the attendance summary and one per file."""
-    return ("loads", "load_files", "quarantine", "extract_failures", "attendance_weekly",
+    return ("loads", "load_files", "quarantine", "load_warnings", "extract_failures", "attendance_weekly",
             *(f.table for f in ALL_FILES))
