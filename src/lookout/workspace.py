@@ -1,8 +1,14 @@
-"""A workspace: the folder that holds one deployment's warehouse, runs and casework."""
+"""A workspace: the folder that holds one deployment's warehouse, runs and casework.
+
+Derived data (the warehouse, its Parquet lake on Spark, the run report) is served from one
+set of paths and written, by every command that changes it, to a staged copy beside them
+(`staged()`), which is swapped in whole when the command completes (`lookout.runs.publish`).
+Authoritative data (models, people's decisions, casework) is never staged: it has one home.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ENGINES = ("duckdb", "spark")
@@ -13,11 +19,21 @@ class Workspace:
     """Paths inside a workspace folder. Creating the object creates nothing on disk."""
 
     root: Path
+    staging: bool = False
+
+    def staged(self) -> Workspace:
+        """The same workspace, with derived data at the staged paths a command writes to."""
+        return replace(self, staging=True)
+
+    @property
+    def served(self) -> Workspace:
+        """The same workspace, with derived data at the paths readers are served from."""
+        return replace(self, staging=False)
 
     @property
     def warehouse_path(self) -> Path:
         """The embedded DuckDB warehouse: derived data, rebuildable from the extracts."""
-        return self.root / "warehouse.duckdb"
+        return self.root / ("warehouse.next.duckdb" if self.staging else "warehouse.duckdb")
 
     @property
     def temp_dir(self) -> Path:
@@ -26,8 +42,9 @@ class Workspace:
 
     @property
     def lake_path(self) -> Path:
-        """The warehouse's tables as Parquet folders, when the workspace runs on Spark."""
-        return self.root / "lake"
+        """The warehouse's tables as Parquet folders, when the workspace runs on Spark (served:
+        a link to the generation last published)."""
+        return self.root / ("lake.next" if self.staging else "lake")
 
     @property
     def engine(self) -> str:

@@ -88,18 +88,27 @@ def test_a_missing_drop_is_a_plain_error(tmp_path) -> None:
     assert "Traceback" not in _said(result)
 
 
-def test_a_workspace_another_command_holds_is_a_plain_error(drop, tmp_path) -> None:
+def test_a_second_command_on_a_workspace_in_use_is_told_who_holds_it(drop, tmp_path) -> None:
     write_extract(drop, "police", "police", {"nominals.csv": NOMINALS})
     assert lookout("ingest", str(drop), "--workspace", str(tmp_path / "ws")).returncode == 0
     holder = subprocess.Popen([sys.executable, "-c", (
-        "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', flush=True); "
-        "time.sleep(60)"), str(tmp_path / "ws" / "warehouse.duckdb")], stdout=subprocess.PIPE, text=True)
+        "import sys, time; from pathlib import Path; from lookout.workspace import Workspace; "
+        "from lookout.runs.publish import publishing, note_stage\n"
+        "with publishing(Workspace(Path(sys.argv[1])), 'run') as staged:\n"
+        "    note_stage(staged, 'link'); print('held', flush=True); time.sleep(60)"),
+        str(tmp_path / "ws")], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "held"
         result = lookout("ingest", str(drop), "--workspace", str(tmp_path / "ws"))
         assert result.returncode == 1, _said(result)
-        assert "another Lookout command is using this workspace" in _said(result)
-        assert "Traceback" not in _said(result)
+        assert "`lookout run` is already changing this workspace" in _said(result)
+        assert "at link" in _said(result) and "Traceback" not in _said(result)
+        status = lookout("status", "--workspace", str(tmp_path / "ws")).stdout
+        assert "`lookout run` is in progress" in status
+        # readers are served the last complete results meanwhile
+        assert lookout("quarantine", "--workspace", str(tmp_path / "ws")).returncode == 0
     finally:
         holder.kill()
         holder.wait()
+    status = lookout("status", "--workspace", str(tmp_path / "ws")).stdout
+    assert "was interrupted at link and did not complete" in status

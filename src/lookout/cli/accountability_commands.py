@@ -51,9 +51,12 @@ def accountability(workspace: WorkspaceOption) -> None:
     """Run the accountability checks over the warehouse (after `lookout run` or the stages)."""
     from lookout.runs import pipeline
 
+    from lookout.runs.publish import publishing
+
     with console.status("Running accountability checks"):
         try:
-            report = pipeline.accountability(Workspace(workspace))
+            with publishing(Workspace(workspace), "accountability") as staged:
+                report = pipeline.accountability(staged)
         except ValueError as error:
             _fail(str(error))
     print_accountability(report)
@@ -115,11 +118,14 @@ def _set_status(finding_id: str, workspace: Path, status: str, by: str, reason: 
 
     if not _read(workspace, "SELECT 1 FROM accountability_findings WHERE finding_id = ?", [finding_id]):
         _fail(f"no finding has id {finding_id!r}: `lookout findings list` lists them")
+    from lookout.runs.publish import publishing
+
     try:
         record_status(Workspace(workspace), finding_id, status, by=by, reason=reason)
     except ValueError as error:
         _fail(str(error))
-    pipeline.accountability(Workspace(workspace))
+    with publishing(Workspace(workspace), "findings") as staged:
+        pipeline.accountability(staged)
     console.print(f"{finding_id} is now {status}.")
 
 

@@ -134,18 +134,20 @@ def override(
     """Set a child's level by professional judgement; later runs respect it."""
     from lookout.indicators import apply_overrides, record_override
 
-    ws = Workspace(workspace)
-    con = open_warehouse(ws)
-    try:
+    from lookout.runs.publish import publishing
+
+    with publishing(Workspace(workspace), "flag override") as ws:
+        con = open_warehouse(ws)
         try:
-            decision = record_override(ws, con, person_id, level=level, reason=reason, by=by)
-        except ValueError as error:
-            _fail(str(error))
-        if con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = "
-                       "'result_flags_computed'").fetchall()[0][0]:
-            apply_overrides(con, ws)
-    finally:
-        con.close()
+            try:
+                decision = record_override(ws, con, person_id, level=level, reason=reason, by=by)
+            except ValueError as error:
+                _fail(str(error))
+            if con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = "
+                           "'result_flags_computed'").fetchall()[0][0]:
+                apply_overrides(con, ws)
+        finally:
+            con.close()
     console.print(f"Recorded: {person_id} set to {decision.level} by {decision.by} at {decision.at} "
                   f"(computed level {decision.computed_level or 'not yet scored'}).", highlight=False)
 
@@ -154,7 +156,7 @@ def fairness(workspace: WorkspaceOption) -> None:
     """Flag rates by sex, age band and (recorded for children in care) ethnicity."""
     from lookout.indicators import fairness_report
 
-    con = open_warehouse(Workspace(workspace))
+    con = open_warehouse(Workspace(workspace), read_only=True)
     try:
         rows = fairness_report(con)
     finally:

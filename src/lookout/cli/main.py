@@ -18,6 +18,7 @@ from lookout.cli.network_commands import register as register_network_commands
 from lookout.cli.progress import row_progress, stage_progress
 from lookout.runs import pipeline
 from lookout.runs.export import export_results, export_run_report
+from lookout.runs.publish import RunInProgress, publishing
 from lookout.warehouse.database import open_warehouse
 from lookout.warehouse.load import ExtractReport
 from lookout.workspace import Workspace
@@ -75,8 +76,8 @@ def ingest(
 ) -> None:
     """Load every extract of a drop into the workspace's warehouse. Exits 3 when some
     extracts were refused (the data they would have replaced is still in use)."""
-    with row_progress(console) as progress:
-        report = pipeline.ingest(drop, Workspace(workspace), progress=progress)
+    with publishing(Workspace(workspace), "ingest") as staged, row_progress(console) as progress:
+        report = pipeline.ingest(drop, staged, progress=progress)
     _print_ingest(report.extracts)
     _exit_if_refused(report.extracts)
 
@@ -96,26 +97,26 @@ def run(
 
     if spark_master:
         os.environ["LOOKOUT_SPARK_MASTER"] = spark_master
-    try:
-        pipeline.begin(drop, Workspace(workspace), engine=engine)
-    except ValueError as error:
-        console.print(f"[red]{error}[/red]")
-        raise typer.Exit(1) from error
-    with row_progress(console) as progress:
-        report = pipeline.ingest(drop, Workspace(workspace), progress=progress)
-    _print_ingest(report.extracts)
-    _print_warehouse_summary(Workspace(workspace))
-    with console.status("Linking person-records"):
-        _print_link(pipeline.link(Workspace(workspace), retrain=retrain))
-    with console.status("Flagging children at risk and finding networks around them"):
-        flagged, found = pipeline.flags_and_networks(Workspace(workspace))
-    console.print(f"Networks: {found.networks:,} suspected ({found.cross_area:,} across areas) in a "
-                  f"graph of {found.nodes:,} nodes and {found.edges:,} edges "
-                  f"(`lookout networks --workspace {workspace}` ranks them).")
-    console.print(f"Flags: {flagged:,} children at medium or high risk "
-                  f"(`lookout flags --workspace {workspace}` lists them with their evidence).")
-    with console.status("Running accountability checks"):
-        print_accountability(pipeline.accountability(Workspace(workspace)))
+    if engine not in ("duckdb", "spark"):
+        console.print(f"[red]unknown engine {engine!r}: choose duckdb or spark[/red]")
+        raise typer.Exit(1)
+    with publishing(Workspace(workspace), "run") as staged:
+        pipeline.begin(drop, staged, engine=engine)
+        with row_progress(console) as progress:
+            report = pipeline.ingest(drop, staged, progress=progress)
+        _print_ingest(report.extracts)
+        _print_warehouse_summary(staged)
+        with console.status("Linking person-records"):
+            _print_link(pipeline.link(staged, retrain=retrain))
+        with console.status("Flagging children at risk and finding networks around them"):
+            flagged, found = pipeline.flags_and_networks(staged)
+        console.print(f"Networks: {found.networks:,} suspected ({found.cross_area:,} across areas) "
+                      f"in a graph of {found.nodes:,} nodes and {found.edges:,} edges "
+                      f"(`lookout networks --workspace {workspace}` ranks them).")
+        console.print(f"Flags: {flagged:,} children at medium or high risk "
+                      f"(`lookout flags --workspace {workspace}` lists them with their evidence).")
+        with console.status("Running accountability checks"):
+            print_accountability(pipeline.accountability(staged))
     _print_not_used(Workspace(workspace))
     _exit_if_refused(report.extracts)
 
@@ -151,11 +152,18 @@ def status(workspace: WorkspaceOption,
 
     from lookout.runs.report import load_report, render_text
 
+    from lookout.runs.publish import last_run_problem
+
+    problem = last_run_problem(Workspace(workspace))
+    if problem and not as_json:
+        console.print(f"[red]Note: {problem}.[/red]", highlight=False)
     report = load_report(Workspace(workspace))
     if report is None:
         console.print(f"[red]{workspace} has no run report: run `lookout run DROP --workspace "
                       f"{workspace}` first[/red]")
         raise typer.Exit(1)
+    if as_json:
+        report = {**report, "last_run_problem": problem}
     if as_json:
         print(json.dumps(report, indent=2))
     else:
@@ -168,8 +176,8 @@ def link_command(workspace: WorkspaceOption,
                      help="Where Splink runs: duckdb or spark (default: the workspace's engine).")] = None,
                  retrain: RetrainOption = False) -> None:
     """Resolve person-records across every source into Lookout person ids."""
-    with console.status("Linking person-records"):
-        _print_link(pipeline.link(Workspace(workspace), engine=engine, retrain=retrain))
+    with publishing(Workspace(workspace), "link") as staged, console.status("Linking person-records"):
+        _print_link(pipeline.link(staged, engine=engine, retrain=retrain))
 
 
 @links_app.command("review")
@@ -208,13 +216,13 @@ def links_decide(
     from lookout.link.people import resolve_people
     from lookout.link.review import record_decision
 
-    ws = Workspace(workspace)
-    con = open_warehouse(ws)
-    try:
-        decision = record_decision(ws, con, pair, accept=accept, by=by, reason=reason)
-        resolve_people(con, ws)
-    finally:
-        con.close()
+    with publishing(Workspace(workspace), "links decide") as ws:
+        con = open_warehouse(ws)
+        try:
+            decision = record_decision(ws, con, pair, accept=accept, by=by, reason=reason)
+            resolve_people(con, ws)
+        finally:
+            con.close()
     console.print(f"Recorded: {decision.decision} {decision.source_l} / {decision.record_id_l} "
                   f"and {decision.source_r} / {decision.record_id_r} by {decision.by} at "
                   f"{decision.at}; people re-resolved.")
@@ -400,7 +408,7 @@ def main() -> None:
     try:
         app()
     except Exception as error:
-        message = explain(error)
+        message = str(error) if isinstance(error, RunInProgress) else explain(error)
         if message is None:
             raise
         console.print(f"[red]lookout: {message}[/red]", highlight=False)

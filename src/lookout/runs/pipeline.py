@@ -1,4 +1,9 @@
-"""One run of the pipeline over a drop: every stage that exists, in order."""
+"""One run of the pipeline over a drop: every stage that exists, in order.
+
+Each stage function works on the workspace it is given. `run` stages the whole run and
+publishes it when every stage has completed (`lookout.runs.publish`); the command line does
+the same for every command that changes derived data, so readers only ever see complete
+results."""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from lookout.chronology import build_chronology
 from lookout.indicators.stage import run_indicators
 from lookout.link import LinkReport, link_workspace
 from lookout.networks import NetworkReport, run_networks
+from lookout.runs.publish import note_stage, publishing
 from lookout.runs.report import save_section, start_report
 from lookout.runs.report_sections import (
     accountability_lines, indicator_lines, ingest_lines, link_lines, network_lines)
@@ -36,6 +42,7 @@ def ingest(drop: Path, workspace: Workspace, *, progress: ProgressFn | None = No
     """Load a drop into the workspace's warehouse and rebuild the tables derived from it.
     Files are read, checked and loaded through DuckDB on every engine; on Spark the loaded
     tables are then published to the Parquet lake and the derived views made there."""
+    note_stage(workspace, "ingest")
     con = open_warehouse(workspace, engine="duckdb")
     try:
         reports = ingest_drop(con, drop, progress=progress)
@@ -59,6 +66,7 @@ def ingest(drop: Path, workspace: Workspace, *, progress: ProgressFn | None = No
 def link(workspace: Workspace, *, engine: str | None = None, retrain: bool = False) -> LinkReport:
     """Resolve the warehouse's person-records into Lookout person ids (see `lookout.link`);
     Splink runs on `engine` (default: the workspace's)."""
+    note_stage(workspace, "link")
     report = link_workspace(workspace, engine=engine or workspace.engine, retrain=retrain)
     con = open_warehouse(workspace, read_only=True)
     try:
@@ -72,6 +80,7 @@ def indicators(workspace: Workspace, *, with_networks: bool = True) -> int:
     """Build every person's chronology and flag children at risk; return how many are flagged.
     Network links count as evidence when the networks stage has written them, unless
     `with_networks` is false."""
+    note_stage(workspace, "indicators" if with_networks else "indicators before networks")
     con = open_warehouse(workspace)
     try:
         build_chronology(con)
@@ -86,6 +95,7 @@ def indicators(workspace: Workspace, *, with_networks: bool = True) -> int:
 
 def networks(workspace: Workspace) -> NetworkReport:
     """Find suspected exploitation networks around the children flagged (see `lookout.networks`)."""
+    note_stage(workspace, "networks")
     con = open_warehouse(workspace)
     try:
         report = run_networks(con)
@@ -107,6 +117,7 @@ def flags_and_networks(workspace: Workspace) -> tuple[int, NetworkReport]:
 
 def accountability(workspace: Workspace) -> AccountabilityReport:
     """Run the accountability checks over the warehouse (see `lookout.accountability`)."""
+    note_stage(workspace, "accountability")
     con = open_warehouse(workspace)
     try:
         report = run_accountability(con, workspace)
@@ -127,10 +138,12 @@ def run(drop: Path, workspace: Workspace, *, progress: ProgressFn | None = None,
         engine: str = "duckdb", retrain: bool = False) -> RunReport:
     """Run every stage over the drop on `engine`: ingest, link, chronology and indicators,
     networks, indicators again with the networks' evidence, and the accountability checks.
-    Each stage writes its section of the run report (`lookout.runs.report`)."""
-    begin(drop, workspace, engine=engine)
-    report = ingest(drop, workspace, progress=progress)
-    report.link = link(workspace, retrain=retrain)
-    report.flags, report.networks = flags_and_networks(workspace)
-    report.accountability = accountability(workspace)
+    Each stage writes its section of the run report (`lookout.runs.report`); the results are
+    published only when every stage has completed."""
+    with publishing(workspace, "run") as staged:
+        begin(drop, staged, engine=engine)
+        report = ingest(drop, staged, progress=progress)
+        report.link = link(staged, retrain=retrain)
+        report.flags, report.networks = flags_and_networks(staged)
+        report.accountability = accountability(staged)
     return report

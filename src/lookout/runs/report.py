@@ -48,8 +48,8 @@ class Line:
 
 
 def report_path(workspace: Workspace) -> Path:
-    """Where the workspace keeps its latest run report."""
-    return workspace.root / "run-report.json"
+    """Where the workspace keeps its latest run report (a staged command writes beside it)."""
+    return workspace.root / ("run-report.next.json" if workspace.staging else "run-report.json")
 
 
 def load_report(workspace: Workspace) -> dict[str, Any] | None:
