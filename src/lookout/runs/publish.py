@@ -23,6 +23,7 @@ import fcntl
 import json
 import os
 import shutil
+import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -60,6 +61,11 @@ def _write_marker(workspace: Workspace, marker: dict) -> None:
     os.replace(partial, _marker(workspace))
 
 
+# Fault injection: a command whose environment names a stage here is killed, as a power cut
+# would kill it, the moment it reaches that stage (the tests' way to prove nothing is lost).
+FAULT_AT = "LOOKOUT_FAULT_AT"
+
+
 def note_stage(workspace: Workspace, stage: str) -> None:
     """Record the stage a staged command has reached (nothing for an unstaged workspace)."""
     if not workspace.staging:
@@ -67,6 +73,8 @@ def note_stage(workspace: Workspace, stage: str) -> None:
     marker = _read_marker(workspace)
     if marker is not None:
         _write_marker(workspace, {**marker, "stage": stage, "stage_started_at": _now()})
+    if os.environ.get(FAULT_AT) == stage:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _lock_is_free(workspace: Workspace) -> bool:
