@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -292,12 +293,12 @@ class CsvBatches:
         return pa.RecordBatch.from_arrays(arrays, names=[*self.header, LINE_COLUMN])
 
     def _explain(self, exc: pa.ArrowInvalid) -> ExtractError:
-        message = str(exc)
-        if "UTF8" in message.upper() or "utf-8" in message.lower():
-            line, byte = _first_invalid_utf8(self.path)
+        # a byte that is not UTF-8 is the commonest cause, whatever the parser stumbled on
+        line, byte = _first_invalid_utf8(self.path)
+        if byte is not None:
             return ExtractError(self.path, f"is not UTF-8 text (byte 0x{byte:02X}); re-export it as UTF-8",
                                 line=line)
-        return ExtractError(self.path, f"cannot be parsed as CSV: {message}")
+        return ExtractError(self.path, f"cannot be parsed as CSV: {exc}")
 
 
 def line_spans(path: Path, size: int) -> list[tuple[int, int]]:
@@ -353,7 +354,8 @@ def _describe_malformed(text: str, width: int) -> str:
     return f"has {len(values)} values but the header has {width} columns"
 
 
-def _first_invalid_utf8(path: Path) -> tuple[int, int]:
+def _first_invalid_utf8(path: Path) -> tuple[int, int | None]:
+    """The line and byte of the file's first byte that is not UTF-8; (last line, None) if none."""
     line = 1
     with path.open("rb") as handle:
         for raw in handle:
@@ -362,4 +364,18 @@ def _first_invalid_utf8(path: Path) -> tuple[int, int]:
             except UnicodeDecodeError as exc:
                 return line, raw[exc.start]
             line += 1
-    return line, 0
+    return line, None
+
+
+def _quiet_invalid_row_decoding(unraisable) -> None:
+    """Arrow decodes a malformed row's text before handing it to our handler; a row holding a
+    byte that is not UTF-8 fails there, is reported as an unraisable exception, and the parse
+    then fails, which `_explain` turns into "not UTF-8 text" naming the line. The report is
+    noise; anything else unraisable is reported as usual."""
+    if isinstance(unraisable.exc_value, UnicodeDecodeError) and "on_invalid" in repr(unraisable.object):
+        return
+    _DEFAULT_UNRAISABLE(unraisable)
+
+
+_DEFAULT_UNRAISABLE = sys.unraisablehook
+sys.unraisablehook = _quiet_invalid_row_decoding

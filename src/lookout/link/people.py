@@ -81,7 +81,9 @@ def resolve_people(con: duckdb.DuckDBPyConnection, workspace: Workspace) -> Peop
         linked = sizes[clusters[uid]] > 1
         probability = None
         if linked:
-            probability = 1.0 if uid in accepted_records else best.get(uid)
+            # to 12 places: engines add a pair's weights in different orders, and the digits
+            # beyond differ between them while meaning nothing
+            probability = 1.0 if uid in accepted_records else round(best[uid], 12)
         source, record_id = uid.split("|", 1)
         rows.append((source, record_id, ids[uid], probability))
 
