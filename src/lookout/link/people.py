@@ -83,7 +83,8 @@ def resolve_people(con: duckdb.DuckDBPyConnection, workspace: Workspace) -> Peop
         if linked:
             # to 12 places: engines add a pair's weights in different orders, and the digits
             # beyond differ between them while meaning nothing
-            probability = 1.0 if uid in accepted_records else round(best[uid], 12)
+            probability = 1.0 if uid in accepted_records else (
+                round(best[uid], 12) if uid in best else None)
         source, record_id = uid.split("|", 1)
         rows.append((source, record_id, ids[uid], probability))
 
