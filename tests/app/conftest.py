@@ -125,6 +125,13 @@ def postgres_server_url():
     yield from _postgres_database()
 
 
+def make_seal(folder: Path):
+    """An audit seal with its key and anchor in `folder`."""
+    from lookout.app.store import AuditSeal
+
+    return AuditSeal.load(folder / "audit.key", [folder / "audit-anchor.jsonl"])
+
+
 @pytest.fixture
 def store_url(backend: str, tmp_path: Path, request) -> str:
     """A fresh, empty casework store on the backend: an SQLite file, or a new PostgreSQL schema."""
@@ -195,7 +202,7 @@ class SignedIn:
 def make_deployment(county: County, workspace: Workspace, store_url: str) -> Deployment:
     """An app over `workspace` with the accounts of ACCOUNTS (agencies from the county)."""
     settings = AppSettings.for_workspace(workspace, database_url=store_url, secret_key="k" * 48)
-    store = open_store(store_url)
+    store = open_store(store_url, settings.audit_seal())
     agencies = {"police": county.police_agency, "other": county.other_agency, None: None}
     with store.write() as session:
         for username, (role, agency) in ACCOUNTS.items():

@@ -95,7 +95,9 @@ def test_accounts_are_created_with_a_known_role_and_a_practitioner_needs_an_agen
 
     from lookout.app.accounts import create_user
 
-    store = open_store(f"sqlite:///{tmp_path / 'c.sqlite'}")
+    from tests.app.conftest import make_seal
+
+    store = open_store(f"sqlite:///{tmp_path / 'c.sqlite'}", make_seal(tmp_path))
     with pytest.raises(ValueError, match="role 'boss'"):
         with store.write() as session:
             create_user(session, username="x", password=PASSWORD, role="boss")

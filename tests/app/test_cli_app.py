@@ -5,7 +5,9 @@ from __future__ import annotations
 from sqlalchemy import text
 from typer.testing import CliRunner
 
+from lookout.app import AppSettings
 from lookout.app.store import open_store
+from lookout.workspace import Workspace
 from lookout.cli import app
 
 runner = CliRunner()
@@ -35,7 +37,8 @@ def test_audit_verify_fails_on_a_tampered_log(tmp_path) -> None:
     for name in ("ana", "ben"):
         _lookout("users", "add", name, "--role", "analyst", "--password-stdin", "--workspace", str(ws),
                  input="a good long password\n")
-    store = open_store(f"sqlite:///{ws / 'casework.sqlite'}")
+    store = open_store(f"sqlite:///{ws / 'casework.sqlite'}",
+                       AppSettings.for_workspace(Workspace(ws)).audit_seal())
     with store.writer.begin() as connection:
         connection.execute(text("DROP TRIGGER audit_events_no_update"))
         connection.execute(text("UPDATE audit_events SET detail = '{}' WHERE seq = 1"))

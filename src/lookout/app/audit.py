@@ -1,23 +1,25 @@
-"""The audit log: an append-only, hash-chained record of every view, search, reveal,
-decision and export, and of every refusal.
+"""The audit log: an append-only, keyed hash chain of every view, search, reveal, decision
+and export, and of every refusal.
 
-Each event's hash is SHA-256 over its own fields (canonical JSON) and the previous event's
-hash, so changing, removing or reordering any event breaks every hash after it; the chain's
-head (`audit_head`) holds the last sequence number and hash, so cutting events off the end
-is noticed too. The database refuses UPDATE and DELETE on the table (triggers); the chain
-catches whatever goes around that (a file edited by hand, a superuser)."""
+Each event's hash is HMAC-SHA256, under a key kept outside the database (`store.seal`), of
+its own fields (canonical JSON) and the previous event's hash, so changing, removing or
+reordering any event breaks every hash after it, and no one without the key can rehash the
+rest to hide it. The chain's head (`audit_head`) holds the last sequence number and hash, and
+every write that appends anchors the new head outside the store, signed: cutting events off
+the end, or rewriting the head row, contradicts the anchor. The database refuses UPDATE and
+DELETE on the table (triggers); the chain catches whatever goes around that (a file edited by
+hand, a superuser)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lookout.app.store import AuditEvent, AuditHead, Store
+from lookout.app.store import AuditEvent, AuditHead, AuditSeal, Store
 from lookout.app.store.types import utc_now
 
 __all__ = ["AUDITED_ACTIONS", "ChainReport", "EventDraft", "append_event", "event_hash",
@@ -49,15 +51,15 @@ def _canonical(value: dict) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
 
 
-def event_hash(event: AuditEvent) -> str:
-    """The hash an event must carry: over its fields and the previous event's hash."""
+def event_hash(event: AuditEvent, seal: AuditSeal) -> str:
+    """The hash an event must carry: HMAC over its fields and the previous event's hash."""
     fields = {"seq": event.seq, "at": event.at.astimezone(dt.timezone.utc).isoformat(),
               "username": event.username, "role": event.role, "agency": event.agency,
               "action": event.action, "outcome": event.outcome, "route": event.route,
               "target_kind": event.target_kind, "target_id": event.target_id,
               "reason": event.reason, "detail": event.detail, "ip": event.ip,
               "prev_hash": event.prev_hash}
-    return hashlib.sha256(_canonical(fields).encode("utf-8")).hexdigest()
+    return seal.mac(_canonical(fields))
 
 
 def append_event(session: Session, draft: EventDraft) -> AuditEvent:
@@ -72,10 +74,11 @@ def append_event(session: Session, draft: EventDraft) -> AuditEvent:
                        target_kind=draft.target_kind, target_id=draft.target_id,
                        reason=draft.reason, detail=_canonical(draft.detail), ip=draft.ip,
                        prev_hash=head.hash)
-    event.hash = event_hash(event)
+    event.hash = event_hash(event, session.info["seal"])
     session.add(event)
     head.seq, head.hash = event.seq, event.hash
     session.flush()
+    session.info["audit_head"] = (event.seq, event.hash)   # anchored once committed
     return event
 
 
@@ -104,8 +107,13 @@ class ChainReport:
 
 
 def verify_chain(store: Store, *, batch: int = 5000) -> ChainReport:
-    """Recompute every hash in order and compare with the stored chain and head."""
+    """Recompute every hash in order under the key, and compare with the stored chain, its
+    head and the anchored checkpoints."""
     previous, expected_seq, count = GENESIS, 1, 0
+    checkpoints, problems = store.seal.checkpoints()
+    if problems:
+        return ChainReport(0, False, f"the audit anchor was altered: {problems[0]}")
+    wanted = {c.seq: c.hash for c in checkpoints}
     with store.read() as session:
         head = session.execute(select(AuditHead).where(AuditHead.id == 1)).scalar_one()
         last = 0
@@ -121,13 +129,23 @@ def verify_chain(store: Store, *, batch: int = 5000) -> ChainReport:
                 if event.prev_hash != previous:
                     return ChainReport(count, False, f"event {event.seq} does not follow event "
                                        f"{event.seq - 1}: its previous hash differs")
-                if event_hash(event) != event.hash:
+                if event_hash(event, store.seal) != event.hash:
                     return ChainReport(count, False, f"event {event.seq} was changed after it "
-                                       "was written: its hash does not match its contents")
+                                       "was written, or its hash made without the audit key: "
+                                       "its hash does not match its contents")
+                if event.seq in wanted and wanted[event.seq] != event.hash:
+                    return ChainReport(count, False, f"event {event.seq} is not the event "
+                                       "anchored at that place: the log was rewritten from "
+                                       "there on")
                 previous, expected_seq, count = event.hash, event.seq + 1, count + 1
             last = events[-1].seq
             session.expunge_all()
     if head.seq != count or head.hash != previous:
         return ChainReport(count, False, f"the log ends at event {count} but its head records "
                            f"event {head.seq}: events were removed from the end")
+    anchored = max(wanted, default=0)
+    if anchored > count:
+        return ChainReport(count, False, f"the log ends at event {count} but its anchor "
+                           f"records event {anchored}: events were removed from the end and "
+                           "the head rewritten")
     return ChainReport(count, True)

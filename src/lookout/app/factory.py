@@ -38,7 +38,7 @@ def create_app(settings: AppSettings) -> FastAPI:
                   docs_url=None, redoc_url=None, openapi_url=None)
     templates = Jinja2Templates(directory=str(PACKAGE_DIR / "templates"))
     templates.env.globals["level_order"] = {"high": 3, "medium": 2, "low": 1}
-    app.state.lookout = AppContext(settings, open_store(settings.database_url), templates)
+    app.state.lookout = AppContext(settings, open_store(settings.database_url, settings.audit_seal()), templates)
     for router in ROUTERS:
         _add_routes(app, router)
     missing = routes_without_rule(app.routes)

@@ -9,12 +9,15 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from lookout.app.store.seal import AuditSeal
 from lookout.workspace import Workspace
 
 __all__ = ["AppSettings", "DATABASE_URL_ENV", "SECRET_KEY_ENV"]
 
 DATABASE_URL_ENV = "LOOKOUT_DATABASE_URL"
 SECRET_KEY_ENV = "LOOKOUT_SECRET_KEY"
+AUDIT_KEY_FILE_ENV = "LOOKOUT_AUDIT_KEY_FILE"
+AUDIT_ANCHOR_ENV = "LOOKOUT_AUDIT_ANCHOR"
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,8 @@ class AppSettings:
     - `reveal_minutes`: how long a name stays revealed after a reason is given.
     - `login_failures`, `login_window_minutes`: more failed sign-ins than this for one
       account (or five times as many from one address) within the window are refused.
+    - `audit_key_file`, `audit_anchors`: the audit log's key and where its head is anchored
+      (`lookout.app.store.seal`).
     """
 
     workspace: Workspace
@@ -40,6 +45,17 @@ class AppSettings:
     reveal_minutes: int = 15
     login_failures: int = 5
     login_window_minutes: int = 15
+    audit_key_file: Path | None = None
+    audit_anchors: tuple[Path, ...] = ()
+
+    def audit_seal(self) -> AuditSeal:
+        """The audit log's key and anchors: from the settings, else the environment
+        (`LOOKOUT_AUDIT_KEY_FILE`, `LOOKOUT_AUDIT_ANCHOR`), else the workspace."""
+        key_file = self.audit_key_file or Path(os.environ.get(
+            AUDIT_KEY_FILE_ENV) or self.workspace.root / "keys" / "audit.key")
+        anchors = self.audit_anchors or (self.workspace.root / "audit-anchor.jsonl",)
+        extra = [Path(p) for p in os.environ.get(AUDIT_ANCHOR_ENV, "").split(os.pathsep) if p]
+        return AuditSeal.load(key_file, [*anchors, *extra])
 
     @classmethod
     def for_workspace(cls, workspace: Workspace, *, database_url: str | None = None,

@@ -54,7 +54,7 @@ def serve(
         _fail("session cookies are sent only over HTTPS: give --certfile and --keyfile to listen "
               "beyond this machine")
     settings = _settings(workspace, database_url)
-    open_store(settings.database_url).dispose()  # migrate once, before the workers start
+    open_store(settings.database_url, settings.audit_seal()).dispose()  # migrate once, before the workers start
     os.environ.update({WORKSPACE_ENV: str(workspace.resolve()), DATABASE_URL_ENV: settings.database_url,
                        SECRET_KEY_ENV: settings.secret_key})
     scheme = "https" if certfile else "http"
@@ -87,7 +87,8 @@ def users_add(
         password = sys.stdin.readline().rstrip("\n")
     else:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    store = open_store(_settings(workspace, database_url).database_url)
+    settings = _settings(workspace, database_url)
+    store = open_store(settings.database_url, settings.audit_seal())
     try:
         with store.write() as session:
             user = create_user(session, username=username, password=password, role=role,
@@ -109,7 +110,8 @@ def users_list(workspace: WorkspaceOption, database_url: DatabaseOption = None) 
 
     from lookout.app.store import User, open_store
 
-    store = open_store(_settings(workspace, database_url).database_url)
+    settings = _settings(workspace, database_url)
+    store = open_store(settings.database_url, settings.audit_seal())
     try:
         with store.read() as session:
             users = session.execute(select(User).order_by(User.username)).scalars().all()
@@ -127,7 +129,8 @@ def audit_verify(workspace: WorkspaceOption, database_url: DatabaseOption = None
     from lookout.app.audit import verify_chain
     from lookout.app.store import open_store
 
-    store = open_store(_settings(workspace, database_url).database_url)
+    settings = _settings(workspace, database_url)
+    store = open_store(settings.database_url, settings.audit_seal())
     try:
         report = verify_chain(store)
     finally:

@@ -7,6 +7,7 @@ special. Migrations live in `lookout/app/migrations` and run on start."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,17 +15,21 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from lookout.app.store.seal import AuditSeal
+
 __all__ = ["MIGRATIONS", "Store", "migrate", "normalise_url", "open_store"]
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
 class Store:
-    """The casework store: `read()` and `write()` give a Session in one transaction."""
+    """The casework store: `read()` and `write()` give a Session in one transaction. `seal`
+    chains the audit log under a key and anchors its head outside the store (`seal`)."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, seal: AuditSeal):
         url = normalise_url(url)
         self.url = url
+        self.seal = seal
         self.is_sqlite = url.startswith("sqlite")
         self.reader = _engine(url, immediate=False)
         self.writer = _engine(url, immediate=True) if self.is_sqlite else self.reader
@@ -40,9 +45,15 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A session whose work is committed together at the end, or not at all."""
-        with self._write() as session, session.begin():
-            yield session
+        """A session whose work is committed together at the end, or not at all. When it
+        appended to the audit log, the new head is anchored once the work is committed."""
+        with self._write() as session:
+            session.info["seal"] = self.seal
+            with session.begin():
+                yield session
+            head = session.info.pop("audit_head", None)
+        if head is not None:
+            self.seal.anchor(*head)
 
     def dispose(self) -> None:
         """Close every pooled connection."""
@@ -94,11 +105,15 @@ def migrate(store: Store) -> None:
         connection.commit()
 
 
-def open_store(url: str, *, upgrade: bool = True) -> Store:
-    """Open the store at `url`, creating the SQLite file's folder and migrating if asked."""
+def open_store(url: str, seal: AuditSeal, *, upgrade: bool = True) -> Store:
+    """Open the store at `url`, creating the SQLite file's folder (and the file, readable by
+    its owner only) and migrating if asked."""
     if url.startswith("sqlite:///"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    store = Store(url)
+        path = Path(url.removeprefix("sqlite:///"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    store = Store(url, seal)
     if upgrade:
         migrate(store)
     return store
