@@ -8,7 +8,7 @@ DEMO_CHILDREN ?= 20000
 DEMO_SEED ?= 7
 DEMO_PORT ?= 8000
 DEMO_USER ?= demo
-DEMO_PASSWORD ?= lookout-demo-password
+DEMO_PASSWORD ?= harbour-lantern-bicycle
 CHROMIUM := $(shell command -v chromium 2>/dev/null)
 
 .PHONY: env browser demo test bench clean

@@ -35,7 +35,7 @@ def test_migrations_create_every_table_and_run_again_harmlessly(store, store_url
             "case_entry_records", "audit_events", "audit_head", "alembic_version"} <= names
     open_store(store_url, store.seal).dispose()  # a second start migrates nothing and fails on nothing
     with store.read() as session:
-        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0001"
+        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0002"
 
 
 @pytest.mark.parametrize("statement", [

@@ -1,4 +1,6 @@
-"""Commands for the casework web app: `serve`, `users add`, `users list`, `audit verify`."""
+"""Commands for the casework web app: `serve`, `users add|list|disable|enable|reset-password|
+revoke|expire`, `audit verify`. Every change to an account is written to the audit log with
+who made it and why."""
 
 from __future__ import annotations
 
@@ -87,6 +89,8 @@ def users_add(
         password = sys.stdin.readline().rstrip("\n")
     else:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    if agency:
+        _check_agency(Workspace(workspace), agency)
     settings = _settings(workspace, database_url)
     store = open_store(settings.database_url, settings.audit_seal())
     try:
@@ -104,6 +108,125 @@ def users_add(
                   + (f", limited to {agency}" if agency else ", all agencies") + ".", highlight=False)
 
 
+def _check_agency(workspace: Workspace, agency: str) -> None:
+    """Refuse an agency no extract names: the account would see nothing, or be mistyped."""
+    from lookout.warehouse.database import open_warehouse, table_names
+
+    if not workspace.warehouse_path.exists():
+        console.print(f"No extracts are loaded yet, so {agency!r} cannot be checked against "
+                      "them: make sure it is written as the agency's source.toml writes it.",
+                      highlight=False)
+        return
+    con = open_warehouse(workspace, read_only=True)
+    try:
+        known = sorted(r[0] for r in con.execute("SELECT DISTINCT agency FROM loads").fetchall()) \
+            if "loads" in table_names(con) else []
+    finally:
+        con.close()
+    if known and agency not in known:
+        _fail(f"no extract names the agency {agency!r}; the agencies are: {'; '.join(known)}")
+
+
+ByOption = Annotated[str, typer.Option(help="Who is making the change (for the audit log).")]
+ReasonOption = Annotated[str, typer.Option(help="Why (for the audit log).")]
+
+
+def _account_change(workspace: Path, database_url: str | None, username: str, what: str,
+                    by: str, reason: str, change) -> str:
+    """Make one change to an account in one transaction with its audit event; return what
+    `change` says was done."""
+    from lookout.app.audit import EventDraft, append_event
+    from lookout.app.store import open_store
+
+    if not by.strip() or not reason.strip():
+        _fail("say who is making the change (--by) and why (--reason): both go in the audit log")
+    settings = _settings(workspace, database_url)
+    store = open_store(settings.database_url, settings.audit_seal())
+    try:
+        with store.write() as session:
+            done = change(session)
+            append_event(session, EventDraft(action="admin", route=f"lookout users {what}",
+                                             username=by.strip(), target_kind="user",
+                                             target_id=username, reason=reason.strip(),
+                                             detail={"change": what, "done": done}))
+    except ValueError as error:
+        _fail(str(error))
+    finally:
+        store.dispose()
+    return done
+
+
+def users_disable(username: Annotated[str, typer.Argument(help="The account.")],
+                  workspace: WorkspaceOption, by: ByOption, reason: ReasonOption,
+                  database_url: DatabaseOption = None) -> None:
+    """Disable an account: it cannot sign in, and its sessions end now."""
+    from lookout.app.accounts import set_active
+
+    _account_change(workspace, database_url, username, "disable", by, reason,
+                    lambda s: (set_active(s, username, False), "disabled")[1])
+    console.print(f"Account {username} disabled; its sessions have ended.")
+
+
+def users_enable(username: Annotated[str, typer.Argument(help="The account.")],
+                 workspace: WorkspaceOption, by: ByOption, reason: ReasonOption,
+                 database_url: DatabaseOption = None) -> None:
+    """Enable a disabled account."""
+    from lookout.app.accounts import set_active
+
+    _account_change(workspace, database_url, username, "enable", by, reason,
+                    lambda s: (set_active(s, username, True), "enabled")[1])
+    console.print(f"Account {username} enabled.")
+
+
+def users_reset_password(
+    username: Annotated[str, typer.Argument(help="The account.")], workspace: WorkspaceOption,
+    by: ByOption, reason: ReasonOption,
+    password_stdin: Annotated[bool, typer.Option(
+        "--password-stdin", help="Read the new password from standard input.")] = False,
+    database_url: DatabaseOption = None,
+) -> None:
+    """Give an account a new password; its sessions end now."""
+    from lookout.app.accounts import reset_password
+
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else typer.prompt(
+        "New password", hide_input=True, confirmation_prompt=True)
+    _account_change(workspace, database_url, username, "reset-password", by, reason,
+                    lambda s: (reset_password(s, username, password), "password reset")[1])
+    console.print(f"Account {username} has a new password; its sessions have ended.")
+
+
+def users_revoke(username: Annotated[str, typer.Argument(help="The account.")],
+                 workspace: WorkspaceOption, by: ByOption, reason: ReasonOption,
+                 database_url: DatabaseOption = None) -> None:
+    """End every session of an account now (a lost laptop, a shared screen)."""
+    from lookout.app.accounts import revoke_sessions
+
+    done = _account_change(workspace, database_url, username, "revoke", by, reason,
+                           lambda s: f"{revoke_sessions(s, username)} session(s) ended")
+    console.print(f"Account {username}: {done}.")
+
+
+def users_expire(username: Annotated[str, typer.Argument(help="The account.")],
+                 workspace: WorkspaceOption, by: ByOption, reason: ReasonOption,
+                 on: Annotated[str, typer.Option(
+                     help="The day (YYYY-MM-DD) from which the account stops working, or "
+                          "'never'.")],
+                 database_url: DatabaseOption = None) -> None:
+    """Give an account an end date (a secondment, a contract); it stops working that day."""
+    import datetime as dt
+
+    from lookout.app.accounts import set_expiry
+
+    try:
+        moment = None if on == "never" else dt.datetime.combine(
+            dt.date.fromisoformat(on), dt.time(), tzinfo=dt.timezone.utc)
+    except ValueError:
+        _fail(f"--on {on!r} is not a date written YYYY-MM-DD (or 'never')")
+    _account_change(workspace, database_url, username, "expire", by, reason,
+                    lambda s: (set_expiry(s, username, moment), f"expires {on}")[1])
+    console.print(f"Account {username} expires {on}.")
+
+
 def users_list(workspace: WorkspaceOption, database_url: DatabaseOption = None) -> None:
     """List accounts, their roles and agencies."""
     from sqlalchemy import select
@@ -117,10 +240,11 @@ def users_list(workspace: WorkspaceOption, database_url: DatabaseOption = None) 
             users = session.execute(select(User).order_by(User.username)).scalars().all()
     finally:
         store.dispose()
-    table = Table("username", "name", "role", "agency", "active", title=f"{len(users)} accounts")
+    table = Table("username", "name", "role", "agency", "active", "expires",
+                  title=f"{len(users)} accounts")
     for u in users:
         table.add_row(u.username, u.display_name, u.role, u.agency or "all agencies",
-                      "yes" if u.active else "no")
+                      "yes" if u.active else "no", f"{u.expires_at:%Y-%m-%d}" if u.expires_at else "")
     console.print(table)
 
 
@@ -147,6 +271,11 @@ def register(app: typer.Typer) -> None:
     users_app = typer.Typer(help="Accounts of the casework web app.", no_args_is_help=True)
     users_app.command("add")(users_add)
     users_app.command("list")(users_list)
+    users_app.command("disable")(users_disable)
+    users_app.command("enable")(users_enable)
+    users_app.command("reset-password")(users_reset_password)
+    users_app.command("revoke")(users_revoke)
+    users_app.command("expire")(users_expire)
     app.add_typer(users_app, name="users")
     audit_app = typer.Typer(help="The casework audit log.", no_args_is_help=True)
     audit_app.command("verify")(audit_verify)

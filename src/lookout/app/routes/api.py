@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from lookout.app import accountability, services
-from lookout.app.accounts import end_session, sign_in
+from lookout.app.accounts import check_sign_in, end_session, record_sign_in
 from lookout.app.audit import recent_events, verify_chain
 from lookout.app.link_review import pairs_to_review
 from lookout.app.network_page import network_list, one_network
@@ -122,9 +122,11 @@ def _do(access: Access, action) -> dict:
 def api_sign_in(access: Annotated[Access, allow("sign_in")], credentials: Credentials):
     """Sign in; returns the CSRF token to send as X-CSRF-Token."""
     access.event.username = credentials.username.strip()[:80] or None
+    with access.context.store.read() as session:
+        check = check_sign_in(session, access.context.settings, username=credentials.username,
+                              password=credentials.password, ip=access.event.ip)
     with access.write() as session:
-        result = sign_in(session, access.context.settings, username=credentials.username,
-                         password=credentials.password, ip=access.event.ip)
+        result = record_sign_in(session, access.context.settings, check)
         if result.user is None:
             access.refuse("throttled" if result.throttled else "wrong username or password")
         else:

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, HTTPException
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
 
-from lookout.app.accounts import end_session, same_token, sign_in
+from lookout.app.accounts import check_sign_in, end_session, record_sign_in, same_token
 from lookout.app.context import PACKAGE_DIR
 from lookout.app.policy import SESSION_COOKIE, Access, allow
 from lookout.app.routes.render import page
@@ -50,9 +50,11 @@ def login(access: Annotated[Access, allow("sign_in")], username: Annotated[str, 
             pass
         raise HTTPException(403, "the sign-in form expired: reload it and try again")
     access.event.username = username.strip()[:80] or None
+    with access.context.store.read() as session:
+        check = check_sign_in(session, access.context.settings, username=username,
+                              password=password, ip=access.event.ip)
     with access.write() as session:
-        result = sign_in(session, access.context.settings, username=username, password=password,
-                         ip=access.event.ip)
+        result = record_sign_in(session, access.context.settings, check)
         if result.user is None:
             access.refuse("throttled" if result.throttled else "wrong username or password")
         else:

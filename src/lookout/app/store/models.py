@@ -35,6 +35,8 @@ class User(Base):
     agency: Mapped[str | None] = mapped_column(String(200), nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
+    # the moment the account stops working (a contractor's last day); None: no end
+    expires_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class LoginSession(Base):
