@@ -127,3 +127,23 @@ def test_what_users_type_is_shown_as_text_never_run(sqlite_deployment) -> None:
     html = signed.get(f"/children/{child}").text
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; met at &lt;b&gt;park&lt;/b&gt;" in html
+
+
+def test_one_session_cannot_page_through_everything_at_once(sqlite_deployment) -> None:
+    from lookout.app import AppSettings, create_app
+    from tests.app.conftest import SignedIn
+    from fastapi.testclient import TestClient
+
+    settings = AppSettings.for_workspace(sqlite_deployment.workspace,
+                                         database_url=sqlite_deployment.settings.database_url,
+                                         secret_key="k" * 48, requests_per_minute=20)
+    client = SignedIn(TestClient(create_app(settings), base_url="https://testserver"), None)
+    client.sign_in("analyst")
+    codes = [client.get("/api/queue").status_code for _ in range(25)]
+    assert codes[:15] == [200] * 15 and codes[-1] == 429
+    assert client.get("/static/app.css").status_code == 200      # assets are never limited
+
+
+def test_https_answers_carry_hsts(sqlite_deployment) -> None:
+    response = sqlite_deployment.client().client.get("/login")
+    assert response.headers["strict-transport-security"].startswith("max-age=31536000")

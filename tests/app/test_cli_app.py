@@ -100,3 +100,26 @@ def test_the_openapi_description_covers_the_json_api_only(sqlite_deployment) -> 
             "/api/accountability", "/api/audit/verify"} <= paths
     assert all(p.startswith("/api/") for p in paths)
     assert sqlite_deployment.client().get("/api/openapi.json").status_code == 401
+
+
+def test_a_reveal_at_the_command_line_goes_in_the_audit_log(sqlite_deployment) -> None:
+    import getpass
+
+    from lookout.app.audit import recent_events, verify_chain
+
+    ws = sqlite_deployment.workspace
+    child = sqlite_deployment.county.child_of_police
+    result = _lookout("chronology", child, "--reveal", "--by", "A. Analyst", "--reason",
+                      "strategy meeting tomorrow", "--workspace", str(ws.root))
+    assert result.exit_code == 0, result.output
+    settings = AppSettings.for_workspace(ws)
+    store = open_store(settings.database_url, settings.audit_seal())
+    try:
+        with store.read() as session:
+            (event,) = recent_events(session, target=child, action="reveal")
+        assert event.username == "A. Analyst" and event.reason == "strategy meeting tomorrow"
+        assert f'"os_user":"{getpass.getuser()}"' in event.detail
+        assert verify_chain(store).ok
+    finally:
+        store.dispose()
+    assert not (ws.root / "decisions" / "name_reveals.jsonl").exists()

@@ -3,14 +3,18 @@ route, and headers that keep pages from loading anything from elsewhere."""
 
 from __future__ import annotations
 
+import hashlib
+import time
+from collections import deque
+
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from starlette.routing import BaseRoute
 
 from lookout.app.context import PACKAGE_DIR, AppContext
-from lookout.app.policy import SignInRequired, route_rule
+from lookout.app.policy import SESSION_COOKIE, SignInRequired, route_rule
 from lookout.app.routes import ROUTERS
 from lookout.app.settings import AppSettings
 from lookout.app.store import open_store
@@ -46,6 +50,20 @@ def create_app(settings: AppSettings) -> FastAPI:
         raise RuntimeError(f"routes without an authorisation rule: {', '.join(missing)}")
     _handlers(app, templates)
 
+    limiter = RateLimiter(settings.requests_per_minute)
+
+    @app.middleware("http")
+    async def rate_limit(request: Request, call_next):
+        if not request.url.path.startswith("/static/"):
+            who = request.cookies.get(SESSION_COOKIE) or (request.client.host if request.client else "")
+            if not limiter.allow(who):
+                message = "too many requests in a minute: slow down and try again shortly"
+                if _wants_json(request):
+                    return JSONResponse({"detail": message}, status_code=429)
+                return HTMLResponse(f"<!doctype html><title>Too many requests</title><p>{message}</p>",
+                                    status_code=429)
+        return await call_next(request)
+
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
         response = await call_next(request)
@@ -53,9 +71,33 @@ def create_app(settings: AppSettings) -> FastAPI:
             response.headers.setdefault(name, value)
         if not request.url.path.startswith("/static/"):
             response.headers["Cache-Control"] = "no-store"
+        if request.url.scheme == "https":   # browsers then refuse plain HTTP for a year
+            response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
         return response
 
     return app
+
+
+class RateLimiter:
+    """A sliding minute of requests per caller, kept in the worker's memory (each worker
+    counts its own, so the limit holds per worker process)."""
+
+    def __init__(self, per_minute: int) -> None:
+        self.per_minute = per_minute
+        self.seen: dict[str, deque[float]] = {}
+
+    def allow(self, who: str) -> bool:
+        """Count a request from `who`; False when it is over the limit."""
+        now = time.monotonic()
+        recent = self.seen.setdefault(hashlib.sha256(who.encode()).hexdigest(), deque())
+        while recent and now - recent[0] > 60:
+            recent.popleft()
+        if len(recent) >= self.per_minute:
+            return False
+        recent.append(now)
+        if len(self.seen) > 10_000:   # forget callers idle for a minute
+            self.seen = {k: v for k, v in self.seen.items() if v and now - v[-1] <= 60}
+        return True
 
 
 def _add_routes(app: FastAPI, router) -> None:

@@ -4,11 +4,13 @@ once, when the app is made."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from lookout.app.store.db import normalise_url
 from lookout.app.store.seal import AuditSeal
 from lookout.workspace import Workspace
 
@@ -34,6 +36,8 @@ class AppSettings:
       account (or five times as many from one address) within the window are refused.
     - `audit_key_file`, `audit_anchors`: the audit log's key and where its head is anchored
       (`lookout.app.store.seal`).
+    - `requests_per_minute`: more requests than this in a minute from one session (or, before
+      sign-in, one address) are answered 429, so no one account can page through every record.
     """
 
     workspace: Workspace
@@ -47,13 +51,16 @@ class AppSettings:
     login_window_minutes: int = 15
     audit_key_file: Path | None = None
     audit_anchors: tuple[Path, ...] = ()
+    requests_per_minute: int = 600
 
     def audit_seal(self) -> AuditSeal:
         """The audit log's key and anchors: from the settings, else the environment
         (`LOOKOUT_AUDIT_KEY_FILE`, `LOOKOUT_AUDIT_ANCHOR`), else the workspace."""
         key_file = self.audit_key_file or Path(os.environ.get(
             AUDIT_KEY_FILE_ENV) or self.workspace.root / "keys" / "audit.key")
-        anchors = self.audit_anchors or (self.workspace.root / "audit-anchor.jsonl",)
+        # one anchor file per store: two stores of one workspace must not share a head
+        store_id = hashlib.sha256(normalise_url(self.database_url).encode()).hexdigest()[:16]
+        anchors = self.audit_anchors or (self.workspace.root / "audit" / f"anchor-{store_id}.jsonl",)
         extra = [Path(p) for p in os.environ.get(AUDIT_ANCHOR_ENV, "").split(os.pathsep) if p]
         return AuditSeal.load(key_file, [*anchors, *extra])
 

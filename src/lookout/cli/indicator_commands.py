@@ -34,6 +34,27 @@ def _fail(message: str) -> None:
     raise typer.Exit(1)
 
 
+def _audit_reveal(ws: Workspace, person_id: str, *, by: str, reason: str, as_of: str | None) -> None:
+    """A reveal at the command line goes in the casework audit log like one in the app: the
+    name given, the operating-system account that ran the command, the reason, the child."""
+    import getpass
+
+    from lookout.app.audit import EventDraft, append_event
+    from lookout.app.settings import AppSettings
+    from lookout.app.store import open_store
+
+    settings = AppSettings.for_workspace(ws)
+    store = open_store(settings.database_url, settings.audit_seal())
+    try:
+        with store.write() as session:
+            append_event(session, EventDraft(
+                action="reveal", route="lookout chronology --reveal", username=by,
+                target_kind="child", target_id=person_id, reason=reason,
+                detail={"os_user": getpass.getuser(), "what": "chronology", "as_of": as_of}))
+    finally:
+        store.dispose()
+
+
 def chronology(
     person_id: Annotated[str, typer.Argument(help="Lookout person id.")],
     workspace: WorkspaceOption,
@@ -64,12 +85,7 @@ def chronology(
     finally:
         con.close()
     if reveal:
-        log = ws.root / "decisions" / "name_reveals.jsonl"
-        log.parent.mkdir(parents=True, exist_ok=True)
-        with log.open("a", encoding="utf-8") as handle:
-            handle.write(json.dumps({"person_id": person_id, "by": by.strip(), "reason": reason.strip(),
-                                     "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-                                     "what": "chronology"}, sort_keys=True) + "\n")
+        _audit_reveal(ws, person_id, by=by.strip(), reason=reason.strip(), as_of=as_of)
     console.print(render_text(person_id, entries), highlight=False, markup=False, soft_wrap=True)
     if csv_file:
         write_csv(entries, csv_file)

@@ -6,9 +6,9 @@ after it, or cut events off the end and rewrite the head row: the chain still ch
 event is chained with HMAC-SHA256 under a key that lives in a file, not in the database
 (`LOOKOUT_AUDIT_KEY_FILE`, by default `WS/keys/audit.key`, created mode 600): rehashing needs
 the key. And after every write that appends, the new head (sequence number and hash) is written,
-signed with the key, as one line appended to each anchor file (`WS/audit-anchor.jsonl`, and any
-paths in `LOOKOUT_AUDIT_ANCHOR`, separated by the path separator: a share on another machine, a
-file made append-only with `chattr +a`). Cutting events off the end then contradicts the
+signed with the key, as one line appended to each anchor file (`WS/audit/anchor-<store>.jsonl`,
+one per store, and any paths in `LOOKOUT_AUDIT_ANCHOR`, separated by the path separator: a
+share on another machine, a file made append-only with `chattr +a`; one per deployment). Cutting events off the end then contradicts the
 anchor, and rewriting the anchor needs the key too. Keep the key file and at least one anchor
 where the database's administrators cannot write (RFC 2104 for HMAC; the anchor is a simple
 form of the "signed tree head" of certificate transparency logs, RFC 6962).
