@@ -186,3 +186,12 @@ def test_every_append_anchors_the_new_head(store) -> None:
     _append(store, 4)
     checkpoints, problems = store.seal.checkpoints()
     assert not problems and [c.seq for c in checkpoints] == [1, 2, 3, 4]
+
+
+def test_the_sqlite_store_is_readable_by_its_owner_only(tmp_path) -> None:
+    path = tmp_path / "casework.sqlite"
+    open_store(f"sqlite:///{path}", make_seal(tmp_path)).dispose()
+    assert path.stat().st_mode & 0o777 == 0o600
+    path.chmod(0o644)                      # a store made by an earlier version
+    open_store(f"sqlite:///{path}", make_seal(tmp_path)).dispose()
+    assert path.stat().st_mode & 0o777 == 0o600

@@ -113,6 +113,8 @@ def open_store(url: str, seal: AuditSeal, *, upgrade: bool = True) -> Store:
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.exists():
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        elif path.stat().st_mode & 0o077:
+            path.chmod(0o600)   # casework names children: no one else on the machine reads it
     store = Store(url, seal)
     if upgrade:
         migrate(store)
