@@ -20,15 +20,14 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dict]:
     return [dict(zip(names, row)) for row in cur.fetchall()]
 
 
-def dashboard(con: duckdb.DuckDBPyConnection, *, agency: str | None,
-              sources: frozenset[str] | None) -> list[dict] | None:
+def dashboard(con: duckdb.DuckDBPyConnection, *, agency: str | None) -> list[dict] | None:
     """Summary rows (agency, area, check, findings, open, overdue, timely, timed, rate) with
-    the check's title; None if the checks have not run."""
+    the check's title, of `agency` only when given; None if the checks have not run."""
     tables = table_names(con)
     if "accountability_summary" not in tables:
         return None
     titles = "accountability_checks" in tables
-    scope = "" if sources is None else "WHERE s.agency = ? OR list_contains(?, s.agency)"
+    scope = "" if agency is None else "WHERE s.agency = ?"
     rows = _rows(con, f"""
         SELECT s.agency, s.area, s.check_id, {"c.title" if titles else "s.check_id"} AS title,
                s.findings, s.open, s.overdue, s.timely, s.timed,
@@ -36,7 +35,7 @@ def dashboard(con: duckdb.DuckDBPyConnection, *, agency: str | None,
         FROM accountability_summary s
         {"LEFT JOIN accountability_checks c USING (check_id)" if titles else ""}
         {scope} ORDER BY s.agency, s.area, s.check_id""",
-        [] if sources is None else [agency or "", sorted(sources)])
+        [] if agency is None else [agency])
     return rows
 
 

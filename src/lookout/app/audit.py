@@ -83,9 +83,12 @@ def append_event(session: Session, draft: EventDraft) -> AuditEvent:
 
 
 def recent_events(session: Session, *, username: str = "", target: str = "", action: str = "",
-                  before: int | None = None, limit: int = 200) -> list[AuditEvent]:
-    """Events newest first, filtered by user, target id and action, before a sequence number."""
+                  before: int | None = None, limit: int = 200, agency: str | None = None) -> list[AuditEvent]:
+    """Events newest first, filtered by user, target id and action, before a sequence number;
+    for a reader kept to one agency (`agency`), only what that agency's users did."""
     query = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(max(1, min(limit, 1000)))
+    if agency is not None:
+        query = query.where(AuditEvent.agency == agency)
     if username:
         query = query.where(AuditEvent.username == username)
     if target:

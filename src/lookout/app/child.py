@@ -1,7 +1,8 @@
 """Everything the child page shows, read from the warehouse: the flag and its evidence, the
 linked records and why they were linked, the chronology, networks and open findings, with
-each source's legal basis. Pseudonymous unless names were revealed; limited to one agency's
-records for users whose account names an agency."""
+each source's legal basis. Pseudonymous unless names were revealed; for users kept to some
+agencies' records (`lookout.app.scope`), limited to what those records show, with what other
+agencies hold counted or marked "held by another agency"."""
 
 from __future__ import annotations
 
@@ -9,10 +10,13 @@ from dataclasses import dataclass, field, replace
 
 import duckdb
 
+from lookout.app.network_page import scoped_network
+from lookout.app.scope import Scope
 from lookout.app.warehouse import table_names
 from lookout.chronology.render import ChronologyEntry, person_chronology
 from lookout.indicators.trace import FlagTrace, explain_flag
 from lookout.link.explain import RecordExplanation, explain_record
+from lookout.networks.explain import explain_network
 from lookout.workspace import Workspace
 
 __all__ = ["ChildPage", "LinkedRecord", "SourceBasis", "child_page"]
@@ -61,15 +65,16 @@ class ChildPage:
     findings: list[dict]
     findings_checked: bool
     sources: dict[str, SourceBasis] = field(default_factory=dict)
+    held_elsewhere: int = 0          # indicators of the flag resting only on records the user may not see
 
 
 def child_page(con: duckdb.DuckDBPyConnection, workspace: Workspace, person_id: str, *,
-               sources: frozenset[str] | None, revealed: bool) -> ChildPage | None:
+               scope: Scope, revealed: bool) -> ChildPage | None:
     """The page of `person_id`, or None if no such person (in the user's scope)."""
     tables = table_names(con)
     if "result_linkage" not in tables:
         return None
-    visible = (lambda source: True) if sources is None else (lambda source: source in sources)
+    visible = scope.sees
     rows = con.execute("""
         SELECT l.source, l.record_id, s.kind, l.match_probability
         FROM result_linkage l JOIN sources s USING (source)
@@ -83,7 +88,7 @@ def child_page(con: duckdb.DuckDBPyConnection, workspace: Workspace, person_id: 
         return None
     for record in records[:EXPLAINED_RECORDS]:
         record.explanation = _explanation(con, workspace, record, visible)
-    flag = _flag(con, person_id, tables, visible)
+    flag, held = _flag(con, person_id, tables, visible)
     chronology = []
     if "chronology" in tables:
         try:
@@ -92,8 +97,8 @@ def child_page(con: duckdb.DuckDBPyConnection, workspace: Workspace, person_id: 
             chronology = []
     evidence = {(r.source, r.event_id) for ind in (flag.indicators if flag else ()) for r in ind.records}
     page = ChildPage(person_id, revealed, flag, records, len(rows) - len(records), chronology,
-                     evidence, _networks(con, person_id, tables) if sources is None else [],
-                     *_findings(con, person_id, tables, visible))
+                     evidence, _networks(con, person_id, tables, scope),
+                     *_findings(con, person_id, tables, visible), held_elsewhere=held)
     shown = {r.source for r in records} | {e.source for e in chronology} \
         | {f["source"] for f in page.findings}
     page.sources = source_bases(con, shown)
@@ -130,22 +135,24 @@ def _explanation(con, workspace, record: LinkedRecord, visible) -> RecordExplana
     return found
 
 
-def _flag(con, person_id: str, tables: set[str], visible) -> FlagTrace | None:
+def _flag(con, person_id: str, tables: set[str], visible) -> tuple[FlagTrace | None, int]:
+    """The flag with the indicators and records the user may see, and how many indicators
+    rest only on records they may not."""
     if "result_flags" not in tables:
-        return None
+        return None, 0
     try:
         trace = explain_flag(con, person_id)
     except ValueError:
-        return None
+        return None, 0
     kept = []
     for indicator in trace.indicators:
         records = tuple(r for r in indicator.records if visible(r.source))
         if records:
             kept.append(replace(indicator, records=records))
-    return replace(trace, indicators=tuple(kept))
+    return replace(trace, indicators=tuple(kept)), len(trace.indicators) - len(kept)
 
 
-def _networks(con, person_id: str, tables: set[str]) -> list[dict]:
+def _networks(con, person_id: str, tables: set[str], scope: Scope) -> list[dict]:
     if "result_networks" not in tables or "result_network_summary" not in tables:
         return []
     cur = con.execute("""
@@ -168,7 +175,21 @@ def _networks(con, person_id: str, tables: set[str]) -> list[dict]:
         links = counted.get(network["network_id"], {})
         network["same_adult"] = links.get("adult", [])
         network["same_network"] = links.get("network", [])
+        if scope.limited:
+            _scope_network_row(con, network, person_id, scope)
     return networks
+
+
+def _scope_network_row(con, network: dict, person_id: str, scope: Scope) -> None:
+    """The network row as a user kept to some agencies may see it: the path in the network
+    page's terms, other children counted, not named, unless the user may see them."""
+    seen = scoped_network(con, explain_network(con, network["network_id"]), scope)
+    network["path"] = " | ".join(seen.paths.get(person_id, []))
+    people = {key for kind, key, _ in seen.members if kind == "person"}
+    for counted in ("same_adult", "same_network"):
+        mine = [c for c in network[counted] if c["person_id"] in people]
+        network[f"{counted}_held_elsewhere"] = len(network[counted]) - len(mine)
+        network[counted] = mine
 
 
 def _findings(con, person_id: str, tables: set[str], visible) -> tuple[list[dict], bool]:

@@ -17,6 +17,7 @@ from lookout.app.context import PACKAGE_DIR, AppContext
 from lookout.app.policy import SESSION_COOKIE, SignInRequired, route_rule
 from lookout.app.routes import ROUTERS
 from lookout.app.settings import AppSettings
+from lookout.app.sharing import load_agreements, sharing_path
 from lookout.app.store import open_store
 from lookout.app.warehouse import WarehouseUnavailable
 
@@ -35,7 +36,9 @@ SECURITY_HEADERS = {
 
 
 def create_app(settings: AppSettings) -> FastAPI:
-    """The casework app for one workspace; migrates its store on the way."""
+    """The casework app for one workspace; migrates its store on the way. Refuses to start
+    with a route that has no rule, or an information-sharing agreements file it cannot use."""
+    load_agreements(sharing_path(settings.workspace))
     app = FastAPI(title="Lookout casework API", version="1",
                   description="Review, decide and record, under one authorisation policy; "
                               "every view, search, reveal, decision and export is audited.",

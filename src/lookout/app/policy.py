@@ -3,9 +3,10 @@
 A route declares its rule with `allow(action)` (see `lookout.app.roles.RULES`); the
 dependency that `allow` returns signs the user in from the session cookie, checks the role,
 the CSRF token of anything that changes state, and (for users limited to one agency) that
-the record named in the path belongs to their agency; it refuses, and logs the refusal,
-otherwise. It hands the route an `Access`: the user, the agency's sources for filtering
-lists (the same sources the single checks use), the request's warehouse connection, and the
+the record named in the path has records the user may see (`lookout.app.scope`); it
+refuses, and logs the refusal, otherwise. It hands the route an `Access`: the user, their
+scope for filtering everything shown (the same scope the single checks use), the request's
+warehouse connection, and the
 audit event that is written when the route has finished, with its outcome. A route that
 changes casework writes through `Access.write()`, so the change and its audit event are one
 transaction. `create_app` refuses to start if any route lacks a rule."""
@@ -25,10 +26,11 @@ from lookout.app.accounts import ActiveSession, resolve_session, same_token, tou
 from lookout.app.audit import EventDraft, append_event
 from lookout.app.context import AppContext
 from lookout.app.roles import RULES, Rule
+from lookout.app.scope import EVERYTHING, Scope, scope_for
 from lookout.app.warehouse import WarehouseUnavailable, open_readonly, table_names
 
 __all__ = ["Access", "SESSION_COOKIE", "SignInRequired", "Verdict", "allow", "authorize",
-           "route_rule", "visible_sources"]
+           "route_rule"]
 
 SESSION_COOKIE = "lookout_session"
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
@@ -48,16 +50,6 @@ class Verdict:
     reason: str
 
 
-def visible_sources(con: duckdb.DuckDBPyConnection | None, agency: str | None) -> frozenset[str] | None:
-    """The extracts (sources) a user may see records of: None means every agency's."""
-    if agency is None:
-        return None
-    if con is None:
-        return frozenset()
-    return frozenset(r[0] for r in con.execute(
-        "SELECT source FROM sources WHERE agency = ?", [agency]).fetchall())
-
-
 def authorize(rule: Rule, role: str, sources: frozenset[str] | None,
               con: duckdb.DuckDBPyConnection | None, resource_id: str | None) -> Verdict:
     """May a user of `role`, who sees `sources` (None: all), use `rule` on `resource_id`?"""
@@ -68,8 +60,8 @@ def authorize(rule: Rule, role: str, sources: frozenset[str] | None,
     if con is None:
         return Verdict(False, "the results cannot be read now, so your agency's records cannot be checked")
     if not _in_scope(con, rule.resource, resource_id, sources):
-        return Verdict(False, f"this {rule.resource} has no records of your agency")
-    return Verdict(True, f"the {rule.resource} has records of your agency")
+        return Verdict(False, f"this {rule.resource} has no records you may see (your agency's, or shared with it)")
+    return Verdict(True, f"the {rule.resource} has records you may see")
 
 
 def _in_scope(con: duckdb.DuckDBPyConnection, kind: str, resource_id: str,
@@ -116,10 +108,15 @@ class Access:
     request: Request
     principal: Principal | None
     event: EventDraft
-    sources: frozenset[str] | None = None
+    scope: Scope = EVERYTHING
     audited: bool = False
     _warehouse: duckdb.DuckDBPyConnection | None = field(default=None, repr=False)
     _warehouse_problem: str | None = None
+
+    @property
+    def sources(self) -> frozenset[str] | None:
+        """The extracts the user may see records of (None: every agency's); see `scope`."""
+        return self.scope.sources
 
     @property
     def workspace(self):
@@ -232,7 +229,7 @@ def _admit(context: AppContext, rule: Rule, request: Request, form: dict) -> Acc
             con = access.warehouse()
         except WarehouseUnavailable:
             con = None
-        access.sources = visible_sources(con, principal.agency)
+        access.scope = scope_for(con, context.settings.workspace, principal.agency)
     verdict = authorize(rule, principal.role, access.sources, con, resource_id)
     if not verdict.allowed:
         _deny(access, verdict.reason)

@@ -33,6 +33,7 @@ class QueueRow:
     override_by: str | None
     state: CaseState
     changes: list[str]
+    held_elsewhere: int = 0
 
     @property
     def status(self) -> str:
@@ -48,6 +49,7 @@ class QueueRow:
                 "score": self.score, "agencies": self.agencies,
                 "first_flagged_at": self.first_flagged_at.isoformat() if self.first_flagged_at else None,
                 "indicators": self.indicators, "sources": self.sources, "evidence": self.evidence,
+                "held_elsewhere": self.held_elsewhere,
                 "override_by": self.override_by, "status": self.status,
                 "assignee": self.state.assignee,
                 "due_on": self.state.due_on.isoformat() if self.state.due_on else None,
@@ -60,7 +62,11 @@ def review_queue(con: duckdb.DuckDBPyConnection, session: Session, *,
                  sources: frozenset[str] | None, level: str | None = None,
                  status: str | None = None, assignee: str | None = None) -> list[QueueRow]:
     """Flagged children highest level first, then score, then corroborating agencies.
-    `sources` limits it to children with a record in those extracts (None: all).
+
+    `sources` (None: all) keeps the queue to children with a record in those extracts, and
+    each row to what those extracts show: the indicators, agency kinds and evidence records
+    behind them, with the number of indicators held by other agencies (`held_elsewhere`).
+    The level, score and count of agencies are the partnership's, shown to all.
     `status`: `awaiting` (no decision yet), `decided`, or None for both."""
     if "result_flags" not in table_names(con):
         raise WarehouseUnavailable("no flags yet: the indicators stage has not run in this workspace")
@@ -76,6 +82,7 @@ def review_queue(con: duckdb.DuckDBPyConnection, session: Session, *,
         WHERE true {scope}
         ORDER BY CASE f.level WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END DESC,
                  f.score DESC, f.agencies DESC, f.first_flagged_at, f.person_id""", params).fetchall()
+    seen = None if sources is None else _visible_evidence(con, sources)
     states = states_for_children(session, con)
     queue = []
     for pid, lvl, computed, score, agencies, first, indicators, kinds, override_by, evidence in rows:
@@ -89,10 +96,27 @@ def review_queue(con: duckdb.DuckDBPyConnection, session: Session, *,
         if assignee and state.assignee != assignee:
             continue
         inds = [i for i in (indicators or "").split(";") if i]
-        queue.append(QueueRow(pid, lvl, computed, score, agencies, first, inds,
-                              [s for s in (kinds or "").split(";") if s], evidence, override_by,
-                              state, changes_since_review(state, lvl, score, inds, evidence)))
+        kinds = [k for k in (kinds or "").split(";") if k]
+        shown, shown_kinds, shown_evidence = inds, kinds, evidence
+        if seen is not None:
+            visible_inds, visible_kinds, shown_evidence = seen.get(pid, (set(), set(), 0))
+            shown = [i for i in inds if i in visible_inds]
+            shown_kinds = [k for k in kinds if k in visible_kinds]
+        queue.append(QueueRow(pid, lvl, computed, score, agencies, first, shown, shown_kinds,
+                              shown_evidence, override_by, state,
+                              changes_since_review(state, lvl, score, shown, evidence),
+                              len(inds) - len(shown)))
     return queue
+
+
+def _visible_evidence(con: duckdb.DuckDBPyConnection,
+                      sources: frozenset[str]) -> dict[str, tuple[set[str], set[str], int]]:
+    """Per child: the indicators and agency kinds with evidence in `sources`, and how many
+    such evidence records there are."""
+    return {pid: (set(inds), set(kinds), n) for pid, inds, kinds, n in con.execute("""
+        SELECT person_id, list(DISTINCT indicator_id), list(DISTINCT kind), count(*)
+        FROM result_flag_evidence WHERE list_contains(?, source) GROUP BY person_id""",
+        [sorted(sources)]).fetchall()}
 
 
 def changes_since_review(state: CaseState, level: str, score: int, indicators: list[str],

@@ -64,10 +64,10 @@ def view_child(access: Access, person_id: str) -> ChildView:
     store = access.context.store
     with store.read() as session:
         revealed = is_revealed(session, session_id=access.principal.session_id, person_id=person_id)
-        page = child_page(con, access.workspace, person_id, sources=access.sources, revealed=revealed)
+        page = child_page(con, access.workspace, person_id, scope=access.scope, revealed=revealed)
         if page is None:
             raise NotFound(f"there is no person {person_id!r}"
-                           + (" with records of your agency" if access.sources is not None else ""))
+                           + (" with records you may see" if access.scope.limited else ""))
         entries = entries_for(session, con, "child", person_id, child_records(con, person_id))
         assignable = assignable_users(session)
     state = CaseState()

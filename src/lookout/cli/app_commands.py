@@ -1,6 +1,6 @@
 """Commands for the casework web app: `serve`, `users add|list|disable|enable|reset-password|
-revoke|expire`, `audit verify`. Every change to an account is written to the audit log with
-who made it and why."""
+revoke|expire`, `audit verify` and `sharing` (the information-sharing agreements in force).
+Every change to an account is written to the audit log with who made it and why."""
 
 from __future__ import annotations
 
@@ -56,6 +56,7 @@ def serve(
         _fail("session cookies are sent only over HTTPS: give --certfile and --keyfile to listen "
               "beyond this machine")
     settings = _settings(workspace, database_url)
+    _agreements(Workspace(workspace))
     open_store(settings.database_url, settings.audit_seal()).dispose()  # migrate once, before the workers start
     os.environ.update({WORKSPACE_ENV: str(workspace.resolve()), DATABASE_URL_ENV: settings.database_url,
                        SECRET_KEY_ENV: settings.secret_key})
@@ -110,21 +111,64 @@ def users_add(
 
 def _check_agency(workspace: Workspace, agency: str) -> None:
     """Refuse an agency no extract names: the account would see nothing, or be mistyped."""
-    from lookout.warehouse.database import open_warehouse, table_names
-
-    if not workspace.warehouse_path.exists():
+    known = _agencies(workspace)
+    if known is None:
         console.print(f"No extracts are loaded yet, so {agency!r} cannot be checked against "
                       "them: make sure it is written as the agency's source.toml writes it.",
                       highlight=False)
-        return
+    elif known and agency not in known:
+        _fail(f"no extract names the agency {agency!r}; the agencies are: {'; '.join(known)}")
+
+
+def _agencies(workspace: Workspace) -> list[str] | None:
+    """The agencies the loaded extracts name (None if nothing is loaded yet)."""
+    from lookout.warehouse.database import open_warehouse, table_names
+
+    if not workspace.warehouse_path.exists():
+        return None
     con = open_warehouse(workspace, read_only=True)
     try:
-        known = sorted(r[0] for r in con.execute("SELECT DISTINCT agency FROM loads").fetchall()) \
+        return sorted(r[0] for r in con.execute("SELECT DISTINCT agency FROM loads").fetchall()) \
             if "loads" in table_names(con) else []
     finally:
         con.close()
-    if known and agency not in known:
-        _fail(f"no extract names the agency {agency!r}; the agencies are: {'; '.join(known)}")
+
+
+def _agreements(workspace: Workspace) -> list:
+    """The workspace's agreements; a file that cannot be used ends the command with why."""
+    from lookout.app.sharing import SharingFileError, load_agreements, sharing_path
+
+    try:
+        return load_agreements(sharing_path(workspace))
+    except SharingFileError as error:
+        _fail(str(error))
+
+
+def sharing(workspace: WorkspaceOption) -> None:
+    """List the information-sharing agreements WS/sharing.toml declares: which agency's users
+    may see which kinds of another agency's records, why, and when; exit 1 if the file cannot
+    be used or names an agency no extract names."""
+    import datetime as dt
+
+    ws = Workspace(workspace)
+    agreements = _agreements(ws)
+    if not agreements:
+        console.print("No information-sharing agreements are declared (WS/sharing.toml): users "
+                      "limited to an agency see that agency's records only.", highlight=False)
+        return
+    today = dt.date.today()
+    for a in agreements:
+        kinds = " and ".join(sorted(a.kinds)) if a.kinds else "all"
+        console.print(f"{a.name}: {'in force' if a.in_force(today) else 'not in force'} "
+                      f"({a.starts or 'no start'} to {a.ends or 'no end'})\n"
+                      f"  {a.from_agency} shares {kinds} records with {a.to_agency}\n"
+                      f"  purpose: {a.purpose}\n  legal basis: {a.legal_basis}", highlight=False,
+                      soft_wrap=True)
+    known = _agencies(ws)
+    unknown = sorted({n for a in agreements for n in (a.from_agency, a.to_agency)} - set(known or []))
+    if known and unknown:
+        _fail(f"no extract names the agency {unknown[0]!r} (the agencies are: {'; '.join(known)}); "
+              "write it as the agency's source.toml writes it")
 
 
 ByOption = Annotated[str, typer.Option(help="Who is making the change (for the audit log).")]
@@ -266,7 +310,7 @@ def audit_verify(workspace: WorkspaceOption, database_url: DatabaseOption = None
 
 
 def register(app: typer.Typer) -> None:
-    """Add `serve`, `users add|list` and `audit verify` to the `lookout` command."""
+    """Add `serve`, `users ...`, `audit verify` and `sharing` to the `lookout` command."""
     app.command("serve")(serve)
     users_app = typer.Typer(help="Accounts of the casework web app.", no_args_is_help=True)
     users_app.command("add")(users_add)
@@ -280,3 +324,4 @@ def register(app: typer.Typer) -> None:
     audit_app = typer.Typer(help="The casework audit log.", no_args_is_help=True)
     audit_app.command("verify")(audit_verify)
     app.add_typer(audit_app, name="audit")
+    app.command("sharing")(sharing)

@@ -5,11 +5,11 @@ their Lookout person id, never by name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 
-__all__ = ["EdgeEvidence", "NetworkExplanation", "explain_network", "ranked_networks"]
+__all__ = ["EdgeEvidence", "NetworkExplanation", "explain_network", "path_step", "ranked_networks"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,13 @@ class NetworkExplanation:
     members: list[tuple[str, str, str]]    # (entity_type, entity_key, role)
     edges: list[EdgeEvidence]
     paths: dict[str, list[str]]            # child person id -> steps, e.g. "person:P1 -[found_with]- person:P2"
+    steps: dict[str, list[tuple[str, str, tuple[str, ...]]]] = field(default_factory=dict)
+    # the same steps as (from, to, kinds), for views that rewrite them
+
+
+def path_step(a: str, b: str, kinds) -> str:
+    """One step of a child's path as `lookout network` prints it."""
+    return f"{a} -[{', '.join(kinds)}]- {b}"
 
 
 def _has_results(con: duckdb.DuckDBPyConnection) -> bool:
@@ -68,10 +75,10 @@ def explain_network(con: duckdb.DuckDBPyConnection, network_id: str) -> NetworkE
                  SELECT a_type, a_key, b_type, b_key, occurrences, weight, kinds
                  FROM result_network_edges WHERE network_id = ? ORDER BY weight DESC, a_type, a_key, b_type, b_key""",
                  [network_id]).fetchall()]
-    paths: dict[str, list[str]] = {}
+    steps: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
     for person_id, from_type, from_key, to_type, to_key, kinds in con.execute("""
             SELECT person_id, from_type, from_key, to_type, to_key, kinds FROM result_network_paths
             WHERE network_id = ? ORDER BY person_id, step""", [network_id]).fetchall():
-        paths.setdefault(person_id, []).append(
-            f"{from_type}:{from_key} -[{', '.join(kinds)}]- {to_type}:{to_key}")
-    return NetworkExplanation(summary[0], members, edges, paths)
+        steps.setdefault(person_id, []).append((f"{from_type}:{from_key}", f"{to_type}:{to_key}", tuple(kinds)))
+    paths = {pid: [path_step(*step) for step in person_steps] for pid, person_steps in steps.items()}
+    return NetworkExplanation(summary[0], members, edges, paths, steps)

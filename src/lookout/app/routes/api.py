@@ -219,13 +219,13 @@ def api_override(access: Annotated[Access, allow("child.decide")], person_id: st
 @router.get("/networks")
 def api_networks(access: Annotated[Access, allow("network.list")]):
     """Suspected networks, best first."""
-    return _plain(network_list(access.warehouse(), access.sources))
+    return _plain(network_list(access.warehouse(), access.scope))
 
 
 @router.get("/networks/{network_id}")
 def api_network(access: Annotated[Access, allow("network.view")], network_id: str):
     """One network explained."""
-    network = one_network(access.warehouse(), network_id)
+    network = one_network(access.warehouse(), network_id, access.scope)
     if network is None:
         raise HTTPException(404, f"there is no network {network_id!r}")
     return _plain(network)
@@ -235,7 +235,7 @@ def api_network(access: Annotated[Access, allow("network.view")], network_id: st
 def api_accountability(access: Annotated[Access, allow("accountability.view")], status: str = ""):
     """The dashboard's summary and the findings."""
     con = access.warehouse()
-    summary = accountability.dashboard(con, agency=access.principal.agency, sources=access.sources)
+    summary = accountability.dashboard(con, agency=access.principal.agency)
     found = accountability.statuses_recorded(
         access.workspace, accountability.findings(con, sources=access.sources, status=status or None) or [])
     return {"checks_run": summary is not None, "summary": _plain(summary or []),
@@ -299,7 +299,8 @@ def api_audit(access: Annotated[Access, allow("audit.view")], username: str = ""
               action: str = "", limit: int = 200):
     """Audit events, newest first."""
     with access.context.store.read() as session:
-        events = recent_events(session, username=username, target=target, action=action, limit=limit)
+        events = recent_events(session, username=username, target=target, action=action, limit=limit,
+                               agency=access.scope.agency)
     return [{"seq": e.seq, "at": e.at.isoformat(), "username": e.username, "role": e.role,
              "agency": e.agency, "action": e.action, "outcome": e.outcome, "route": e.route,
              "target_kind": e.target_kind, "target_id": e.target_id, "reason": e.reason,
@@ -316,6 +317,9 @@ def api_audit_verify(access: Annotated[Access, allow("audit.view")]):
 def api_users(access: Annotated[Access, allow("users.view")]):
     """Accounts (never their password hashes)."""
     with access.context.store.read() as session:
-        users = session.execute(select(User).order_by(User.username)).scalars().all()
+        query = select(User).order_by(User.username)
+        if access.scope.limited:   # an admin kept to one agency manages that agency's accounts
+            query = query.where(User.agency == access.scope.agency)
+        users = session.execute(query).scalars().all()
     return [{"username": u.username, "display_name": u.display_name, "role": u.role,
              "agency": u.agency, "active": u.active} for u in users]

@@ -41,10 +41,10 @@ def queue_export(access: Annotated[Access, allow("queue.export")], level: str = 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["person_id", "level", "score", "agencies", "first_flagged_at", "indicators",
-                     "sources", "status", "assignee", "due_on", "changes"])
+                     "sources", "held_by_other_agencies", "status", "assignee", "due_on", "changes"])
     for r in rows:
         writer.writerow([r.person_id, r.level, r.score, r.agencies, r.first_flagged_at or "",
-                         ";".join(r.indicators), ";".join(r.sources), r.status, r.state.assignee or "",
+                         ";".join(r.indicators), ";".join(r.sources), r.held_elsewhere, r.status, r.state.assignee or "",
                          r.state.due_on or "", "; ".join(r.changes)])
     access.event.detail["rows"] = len(rows)
     return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8",

@@ -28,14 +28,14 @@ AUDIT_PAGE = 200
 @router.get("/networks")
 def networks_page(access: Annotated[Access, allow("network.list")]):
     """Suspected exploitation networks, highest score first."""
-    return page(access, "networks.html", networks=network_list(access.warehouse(), access.sources))
+    return page(access, "networks.html", networks=network_list(access.warehouse(), access.scope))
 
 
 @router.get("/networks/{network_id}")
 def network_page(access: Annotated[Access, allow("network.view")], network_id: str):
     """One network: picture, members, each child's path, the records behind every edge."""
     con = access.warehouse()
-    network = one_network(con, network_id)
+    network = one_network(con, network_id, access.scope)
     if network is None:
         raise HTTPException(404, f"there is no network {network_id!r}")
     shown = {rec[1] for edge in network.edges for rec in edge.records}
@@ -48,7 +48,7 @@ def accountability_page(access: Annotated[Access, allow("accountability.view")],
     """Findings per agency and area, open and overdue, and timeliness; then the findings."""
     con = access.warehouse()
     agency = access.principal.agency
-    summary = accountability.dashboard(con, agency=agency, sources=access.sources)
+    summary = accountability.dashboard(con, agency=agency)
     found = accountability.statuses_recorded(
         access.workspace, accountability.findings(con, sources=access.sources, status=status or None) or []) \
         if summary is not None else None
@@ -126,7 +126,7 @@ def audit_page(access: Annotated[Access, allow("audit.view")], username: str = "
     """The audit log, newest first, filtered by user, target or action."""
     with access.context.store.read() as session:
         events = recent_events(session, username=username, target=target, action=action,
-                               before=before, limit=AUDIT_PAGE)
+                               before=before, limit=AUDIT_PAGE, agency=access.scope.agency)
     return page(access, "audit.html", events=events, username=username, target=target,
                 action=action, page_size=AUDIT_PAGE)
 
@@ -143,5 +143,8 @@ def audit_verify(access: Annotated[Access, allow("audit.view")]):
 def users_page(access: Annotated[Access, allow("users.view")]):
     """Accounts, their roles and agencies (created with `lookout users add`)."""
     with access.context.store.read() as session:
-        users = session.execute(select(User).order_by(User.username)).scalars().all()
+        query = select(User).order_by(User.username)
+        if access.scope.limited:   # an admin kept to one agency manages that agency's accounts
+            query = query.where(User.agency == access.scope.agency)
+        users = session.execute(query).scalars().all()
     return page(access, "users.html", users=users)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from fastapi import HTTPException
 from fastapi.responses import HTMLResponse, RedirectResponse
 from itsdangerous import BadSignature, URLSafeSerializer
 
-from fastapi import HTTPException
-
 from lookout.app.policy import Access
+from lookout.app.scope import HELD_ELSEWHERE
 from lookout.app.services import NotFound
 
 __all__ = ["answer_form", "back", "page"]
@@ -34,7 +34,7 @@ def page(access: Access, template: str, status_code: int = 200, **context) -> HT
     """A page rendered with the user, their CSRF token and any message the app itself left in
     the query string (signed: text anyone typed into a link is not shown)."""
     request = access.request
-    context.update(access=access, user=access.principal,
+    context.update(access=access, user=access.principal, held=HELD_ELSEWHERE,
                    csrf_token=access.principal.csrf_token if access.principal else "",
                    message=_message(access, "done"), error=_message(access, "error"))
     return access.context.templates.TemplateResponse(request, template, context, status_code=status_code)
