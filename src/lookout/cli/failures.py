@@ -38,10 +38,12 @@ def explain(error: BaseException) -> str | None:
         where = f" ({error.filename})" if getattr(error, "filename", None) else ""
         return (f"the workspace cannot be written{where}: it is read-only or belongs to another "
                 "user; run the command as its owner or on a copy.")
+    if isinstance(error, duckdb.Error) and "No space left on device" in text:
+        return "the disk is full: free some space and run the command again; nothing stored was lost."
     if isinstance(error, duckdb.IOException) and "lock" in text.lower():
         return ("another Lookout command is using this workspace (a run, or a server opened for "
                 "writing): wait for it to finish, then try again.")
-    if isinstance(error, duckdb.IOException) and ("No space" in text or "disk" in text.lower()):
+    if isinstance(error, duckdb.IOException) and "disk" in text.lower():
         return "the disk is full: free some space and run the command again; nothing stored was lost."
     if isinstance(error, duckdb.IOException) and ("read-only" in text or "Permission" in text):
         return "the workspace cannot be written: it is read-only; run the command on a copy."

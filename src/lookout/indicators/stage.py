@@ -28,7 +28,7 @@ from lookout.indicators.overrides import resolve_overrides
 from lookout.indicators.scoring import score_subjects
 from lookout.indicators.seraf import load_scoring_rules
 from lookout.workspace import Workspace
-from lookout.warehouse.database import table_names
+from lookout.warehouse.database import table_names, transaction
 
 __all__ = ["IndicatorReport", "default_as_of", "run_indicators"]
 
@@ -97,8 +97,7 @@ def run_indicators(con: duckdb.DuckDBPyConnection, workspace: Workspace | None, 
     day = f"DATE '{as_of.isoformat()}'"
     published = "" if publish else "TEMP "
     prefix = "result_" if publish else "asof_"
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         con.execute(f"""
             CREATE OR REPLACE {published}TABLE {prefix}flags_computed AS
             SELECT subject AS person_id, level, score, first_flagged_at,
@@ -125,10 +124,6 @@ def run_indicators(con: duckdb.DuckDBPyConnection, workspace: Workspace | None, 
         # A look back shows what the records then held would have raised: no later judgement.
         applied = apply_overrides(con, workspace if publish else None, prefix=prefix,
                                   temporary=not publish)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     flags = dict(con.execute(f"SELECT level, count(*) FROM {prefix}flags GROUP BY level").fetchall())
     single = dict(con.execute(
         f"SELECT level, count(*) FROM {prefix}flags_single_agency GROUP BY level").fetchall())

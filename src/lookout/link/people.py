@@ -23,6 +23,7 @@ from lookout.link.cluster import Edge, assign_person_ids, cluster
 from lookout.link.identity import Identity, Name
 from lookout.link.review import load_decisions
 from lookout.workspace import Workspace
+from lookout.warehouse.database import transaction
 
 __all__ = ["PeopleReport", "resolve_people"]
 
@@ -88,8 +89,7 @@ def resolve_people(con: duckdb.DuckDBPyConnection, workspace: Workspace) -> Peop
         source, record_id = uid.split("|", 1)
         rows.append((source, record_id, ids[uid], probability))
 
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         columns = list(zip(*rows)) if rows else [(), (), (), ()]
         table = pa.table([list(c) for c in columns], schema=_SCHEMA)
         con.register("lk_result_in", table)
@@ -101,10 +101,6 @@ def resolve_people(con: duckdb.DuckDBPyConnection, workspace: Workspace) -> Peop
                        unique_id_r VARCHAR, held_record VARCHAR)""")
         if held:
             con.executemany("INSERT INTO link_held_pairs VALUES (?, ?, ?)", held)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     kept_apart = sum(1 for e in edges if clusters.get(e.left) != clusters.get(e.right))
     return PeopleReport(records=len(records), people=len(set(ids.values())),
                         linked_records=sum(1 for r in rows if r[3] is not None),

@@ -34,7 +34,7 @@ import duckdb
 from lookout.networks.detect import Network, detect_networks
 from lookout.networks.edges import build_edges
 from lookout.networks.graph import NetworkGraph, load_graph
-from lookout.warehouse.database import table_names
+from lookout.warehouse.database import table_names, transaction
 
 __all__ = ["NetworkReport", "run_networks"]
 
@@ -139,13 +139,8 @@ def _write(con: duckdb.DuckDBPyConnection, as_of: dt.date, members: list[tuple],
                         ("nw_counted", counted)):
         if rows:
             con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         _publish(con, as_of)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 def _publish(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> None:

@@ -11,11 +11,29 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
 
 import duckdb
 
 from lookout.warehouse.schema import create_tables
 from lookout.workspace import Workspace
+
+
+@contextmanager
+def transaction(con):
+    """One transaction: committed when the block completes, rolled back when it fails. The
+    failure is what is raised, not the rollback's: a COMMIT that fails (a full disk, say) has
+    already ended the transaction, and rolling back then fails too."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+        con.execute("COMMIT")
+    except BaseException:
+        try:
+            con.execute("ROLLBACK")
+        except Exception:  # noqa: BLE001 - the transaction has already ended
+            pass
+        raise
 
 
 def table_names(con) -> set[str]:

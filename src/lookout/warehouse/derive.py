@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import duckdb
 
+from lookout.warehouse.database import transaction
 from lookout.warehouse.pole import create_pole_views
 
 
 def build_derived(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuild every derived view in one transaction."""
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         create_pole_views(con)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise

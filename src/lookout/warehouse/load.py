@@ -23,6 +23,7 @@ from lookout.contract.csv_reader import read_header
 from lookout.warehouse.checked_file import CheckedPart, FileToCheck, check_rows
 from lookout.warehouse.register_marks import REGISTER_TABLE, store_weekly_counts
 from lookout.warehouse.row_checks import RowChecker, ident
+from lookout.warehouse.database import transaction
 
 ProgressFn = Callable[[str, int], None]  # (what is being loaded, rows just read)
 
@@ -123,17 +124,12 @@ def load_extract(con: duckdb.DuckDBPyConnection, folder: Path, *, progress: Prog
         if con.execute("SELECT count(*) FROM loads WHERE load_id = ?", [load_id]).fetchall()[0][0]:
             return ExtractReport(manifest.source, manifest.kind, "unchanged", load_id,
                                  ignored_files=ignored)
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             reports = [_load_file(con, manifest, load_id, item, item.path in quoted, progress,
                                   executor, workers)
                        for item in planned]
             _record_load(con, manifest, load_id, digest, reports)
             _supersede_older_rows(con, manifest, load_id, planned)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
         return ExtractReport(manifest.source, manifest.kind, "loaded", load_id, reports,
                              ignored_files=ignored)
     except ExtractError as error:
