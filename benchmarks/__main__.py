@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from benchmarks import bench_app, bench_ingest, bench_linkage, bench_networks
+from benchmarks import bench_app, bench_ingest, bench_linkage, bench_networks, bench_pseudonymise
 
 
 def main() -> None:
@@ -22,6 +22,7 @@ def main() -> None:
     figures["networks"] = bench_networks.run(args.out / "networks", args.out / "ingest" / "county",
                                              args.out / "ingest" / "workspace")
     figures["app"] = bench_app.run(args.out / "app", args.out / "ingest" / "workspace")
+    figures["pseudonymise"] = bench_pseudonymise.run()
     print(json.dumps(figures, indent=2))
 
 
