@@ -22,6 +22,12 @@ from lookout.workspace import Workspace
 POSTGRES_ENV = "LOOKOUT_TEST_POSTGRES_URL"
 PASSWORD = "a long test password"
 HUB_POLICE, OTHER_POLICE = "oxon-police", "bucks-police"
+NOTED_SOURCE = "oxon-childrens-services"
+# A case note naming people in no record: a man, his nickname, birth date, phone, car and flat.
+NOTE = ("{child} said her boyfriend Tyrone Baptiste, who calls himself 'Bones' (DOB 14/07/1994), "
+        "collects her from school in a grey Audi KX63 BZO and takes her to his flat at 27 Marston "
+        "Street. His number is 07700 900461.")
+NOTE_SECRETS = ("Tyrone", "Baptiste", "Bones", "14/07/1994", "KX63 BZO", "27 Marston", "07700 900461")
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,8 @@ class County:
     finding_not_of_police: str | None
     network_id: str | None
     pair_id: str | None
+    noted_child: str            # the child of NOTE_ABOUT, whose case note names people in no record
+    noted_forename: str         # that child's recorded forename, which the note uses
 
 
 @pytest.fixture(scope="session")
@@ -47,16 +55,30 @@ def county(tmp_path_factory: pytest.TempPathFactory) -> County:
 
     root = tmp_path_factory.mktemp("app-county")
     simulate_county(root / "county", children=1500, seed=5)
+    noted = _add_case_note(root / "county" / "drop" / NOTED_SOURCE)
     workspace = Workspace(root / "workspace")
     pipeline.run(root / "county" / "drop", workspace)
     con = duckdb.connect(str(workspace.warehouse_path), read_only=True)
     try:
-        return _describe(con, workspace)
+        return _describe(con, workspace, noted)
     finally:
         con.close()
 
 
-def _describe(con, workspace: Workspace) -> County:
+def _add_case_note(folder: Path) -> tuple[str, str]:
+    """Append NOTE about the extract's first child; (la_child_id, forename)."""
+    import csv
+
+    with (folder / "children.csv").open(encoding="utf-8") as handle:
+        child = next(csv.DictReader(handle))
+    with (folder / "case_notes.csv").open("a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerow(
+            ["CN-TEST-1", child["la_child_id"], "2012-06-01T10:00:00", "social_worker",
+             NOTE.format(child=child["forenames"].split()[0])])
+    return child["la_child_id"], child["forenames"].split()[0]
+
+
+def _describe(con, workspace: Workspace, noted: tuple[str, str]) -> County:
     agency = dict(con.execute("SELECT source, agency FROM sources").fetchall())
     # children below `high` first, so a test can raise one child's level and see it go up
     flagged = con.execute("""
@@ -74,8 +96,10 @@ def _describe(con, workspace: Workspace) -> County:
     network = con.execute("SELECT min(network_id) FROM result_network_summary").fetchall()[0][0] \
         if "result_network_summary" in tables else None
     pair = con.execute("SELECT min(pair_id) FROM link_pairs WHERE band = 'review'").fetchall()[0][0]
+    noted_child = con.execute("SELECT person_id FROM result_linkage WHERE source = ? AND record_id = ?",
+                              [NOTED_SOURCE, noted[0]]).fetchall()[0][0]
     return County(workspace, agency[HUB_POLICE], agency[OTHER_POLICE], mine[0], theirs[0],
-                  finding_mine, finding_theirs, network, pair)
+                  finding_mine, finding_theirs, network, pair, noted_child, noted[1])
 
 
 def copy_workspace(county: County, destination: Path) -> Workspace:

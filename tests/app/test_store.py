@@ -35,7 +35,7 @@ def test_migrations_create_every_table_and_run_again_harmlessly(store, store_url
             "case_entry_records", "audit_events", "audit_head", "alembic_version"} <= names
     open_store(store_url, store.seal).dispose()  # a second start migrates nothing and fails on nothing
     with store.read() as session:
-        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0002"
+        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0003"
 
 
 @pytest.mark.parametrize("statement", [
@@ -195,3 +195,20 @@ def test_the_sqlite_store_is_readable_by_its_owner_only(tmp_path) -> None:
     path.chmod(0o644)                      # a store made by an earlier version
     open_store(f"sqlite:///{path}", make_seal(tmp_path)).dispose()
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_missing_key_is_never_replaced_under_a_log_that_has_events(store, store_url, tmp_path) -> None:
+    from lookout.app.store.db import MissingAuditKey
+
+    _append(store, 2)
+    store.dispose()
+    key = tmp_path / "audit.key"
+    kept = key.read_bytes()
+    key.unlink()
+    with pytest.raises(MissingAuditKey, match="audit.key is missing"):
+        open_store(store_url, make_seal(tmp_path))
+    assert not key.exists()                  # no new key was left behind to chain under
+    key.write_bytes(kept)
+    reopened = open_store(store_url, make_seal(tmp_path))
+    assert verify_chain(reopened).ok
+    reopened.dispose()

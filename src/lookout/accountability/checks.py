@@ -22,6 +22,7 @@ import duckdb
 
 from lookout.accountability.language import find_phrases, suggestion
 from lookout.accountability.working_days import due_by_working_days
+from lookout.chronology.free_text import FreeText
 from lookout.indicators.facts import age_sql
 from lookout.warehouse.database import table_names
 
@@ -396,7 +397,7 @@ def victim_blaming_language(con: duckdb.DuckDBPyConnection, p: Params) -> str:
     con.execute("""CREATE OR REPLACE TEMP TABLE acc_language (source VARCHAR, record_id VARCHAR, line BIGINT,
                    person_id VARCHAR, "at" TIMESTAMP, what VARCHAR, summary VARCHAR)""")
     tables = table_names(con)
-    found = []
+    matched = []
     for what, sql in _TEXTS.items():
         if _TEXT_TABLES[what] not in tables:
             continue
@@ -405,8 +406,14 @@ def victim_blaming_language(con: duckdb.DuckDBPyConnection, p: Params) -> str:
         for source, record_id, line, person_id, at, text in con.execute(query).fetchall():
             matches = find_phrases(text)
             if matches:
-                quoted = "; ".join(f"'{m.found}' in \"{m.context}\" (suggest: {suggestion(m)})" for m in matches)
-                found.append((source, record_id, line, person_id, at, what, f"{what.capitalize()}: {quoted}"))
+                matched.append(((source, record_id, line, person_id, at, what), matches))
+    # the quoted words are shown pseudonymised, as every view of an agency's free text is
+    contexts = iter(FreeText.each(con, [row[3] for row, ms in matched for _ in ms],
+                                  [m.context for _, ms in matched for m in ms]))
+    found = []
+    for row, matches in matched:
+        quoted = "; ".join(f"'{m.found}' in \"{next(contexts)}\" (suggest: {suggestion(m)})" for m in matches)
+        found.append((*row, f"{row[5].capitalize()}: {quoted}"))
     if found:
         con.executemany("INSERT INTO acc_language VALUES (?, ?, ?, ?, ?, ?, ?)", found)
     return f"""

@@ -17,12 +17,13 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from lookout.app.roles import CASEWORK
+from lookout.app.scope import HELD_ELSEWHERE
 from lookout.app.store import CaseEntry, CaseEntryRecord, User
 from lookout.app.store.types import utc_now
 from lookout.app.warehouse import table_names
 
-__all__ = ["DECISIONS", "CaseState", "FlagSnapshot", "add_entry", "assignable_users", "child_records",
-           "entries_for", "flag_snapshot", "states_for_children"]
+__all__ = ["DECISIONS", "CaseState", "EntryView", "FlagSnapshot", "add_entry", "assignable_users",
+           "child_records", "entries_for", "entries_shown", "flag_snapshot", "states_for_children"]
 
 DECISIONS = {
     "refer": "Refer to children's social care",
@@ -58,6 +59,29 @@ class CaseState:
         return self.due_on is not None and self.due_on < utc_now().date()
 
 
+@dataclass(frozen=True)
+class EntryView:
+    """A casework entry as one reader is shown it: its text pseudonymised, or, when another
+    agency wrote it, marked as held by that agency (the hub reads every entry)."""
+
+    entry: CaseEntry
+    text: str
+    held: bool = False
+
+    def __getattr__(self, name: str):
+        return getattr(self.entry, name)
+
+
+def entries_shown(entries: list[CaseEntry], *, reader_agency: str | None, show_text) -> list[EntryView]:
+    """`entries` for a reader of `reader_agency` (None: the hub); `show_text` pseudonymises a
+    list of texts (`lookout.pseudonymise.FreeText.show`)."""
+    readable = [e for e in entries if reader_agency is None or e.by_agency == reader_agency]
+    shown = dict(zip((e.id for e in readable), show_text([e.text or "" for e in readable])))
+    return [EntryView(e, shown[e.id]) if e.id in shown else
+            EntryView(e, f"{HELD_ELSEWHERE} ({e.by_agency or 'the safeguarding hub'})", held=True)
+            for e in entries]
+
+
 def child_records(con: duckdb.DuckDBPyConnection, person_id: str) -> list[str]:
     """The person's records now, as `source|record_id`."""
     if "result_linkage" not in table_names(con):
@@ -83,11 +107,12 @@ def flag_snapshot(con: duckdb.DuckDBPyConnection, person_id: str) -> FlagSnapsho
 
 
 def add_entry(session: Session, *, subject_kind: str, subject_id: str, records: list[str],
-              kind: str, by: str, text: str = "", decision: str | None = None,
+              kind: str, by: str, by_agency: str | None = None, text: str = "", decision: str | None = None,
               assignee: str | None = None, due_on: dt.date | None = None,
               snapshot: FlagSnapshot | None = None) -> CaseEntry:
     """Append one casework entry (in the caller's transaction) after checking it makes sense;
-    ValueError says what is wrong in words a user can act on."""
+    ValueError says what is wrong in words a user can act on. `by_agency` is the writer's
+    agency (None: the hub): only that agency and the hub read the entry's text."""
     text = (text or "").strip()
     if subject_kind not in ("child", "finding"):
         raise ValueError(f"casework is kept on children and findings, not {subject_kind!r}")
@@ -110,7 +135,7 @@ def add_entry(session: Session, *, subject_kind: str, subject_id: str, records: 
     entry = CaseEntry(subject_kind=subject_kind, subject_id=subject_id, kind=kind,
                       decision=decision if kind == "decision" else None,
                       assignee=assignee if kind == "assignment" else None,
-                      due_on=due_on, text=text, by_username=by, at=utc_now())
+                      due_on=due_on, text=text, by_username=by, by_agency=by_agency, at=utc_now())
     if snapshot is not None:
         entry.level_seen, entry.score_seen = snapshot.level, snapshot.score
         entry.indicators_seen, entry.evidence_seen = ";".join(snapshot.indicators), snapshot.evidence

@@ -256,13 +256,16 @@ def _conclude(access: Access) -> None:
 
 
 def _request_detail(request: Request, form: dict) -> dict:
-    """What was asked, for the audit log: query parameters and submitted fields (never
-    passwords or tokens)."""
+    """What was asked, for the audit log: query parameters and submitted fields. Never
+    passwords or tokens; free text (a note, a reason) is kept by the route that uses it, under
+    its own rules, so here only its length is."""
     secret = {"password", "csrf_token", "login_token"}
+    free_text = {"text", "reason"}
     detail = {}
     if request.query_params:
         detail["query"] = {k: v for k, v in request.query_params.items() if k not in secret}
-    fields = {k: str(v)[:500] for k, v in form.items() if k not in secret}
+    fields = {k: (f"{len(str(v))} characters" if k in free_text else str(v)[:200])
+              for k, v in form.items() if k not in secret}
     if fields:
         detail["form"] = fields
     return detail

@@ -6,17 +6,18 @@ the change and its audit event commit together."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lookout.app import accountability
-from lookout.app.casework import (CaseState, add_entry, assignable_users, child_records, entries_for,
-                                   flag_snapshot, fold)
+from lookout.app.casework import (CaseState, EntryView, add_entry, assignable_users, child_records,
+                                   entries_for, entries_shown, flag_snapshot, fold)
 from lookout.app.child import ChildPage, child_page
 from lookout.app.policy import Access
 from lookout.app.queue import QueueRow, changes_since_review, review_queue
 from lookout.app.reveals import grant_reveal, is_revealed
 from lookout.app.store import CaseEntry
 from lookout.app.warehouse import table_names
+from lookout.chronology.free_text import FreeText
 from lookout.indicators.overrides import Override, record_override, resolve_overrides
 
 __all__ = ["ChildView", "add_child_entry", "add_finding_entry", "decide_pair", "override_flag",
@@ -32,7 +33,7 @@ class ChildView:
     """A child's page: warehouse content plus casework."""
 
     page: ChildPage
-    entries: list[CaseEntry]
+    entries: list[EntryView]
     state: CaseState
     override: Override | None
     assignable: list[str]
@@ -75,11 +76,33 @@ def view_child(access: Access, person_id: str) -> ChildView:
         fold(state, entry)
     override = resolve_overrides(con, access.workspace).get(person_id) \
         if "result_linkage" in table_names(con) else None
-    access.event.detail["names_shown"] = revealed
+    text = FreeText.about(con, person_id, reveal=revealed)
+    if override is not None:
+        override = replace(override, reason=text.show([override.reason])[0])
+    if page.flag is not None and page.flag.override:
+        page.flag = replace(page.flag, override=text.show([page.flag.override])[0])
+    page.findings = _findings_shown(con, page.findings)
+    access.event.detail["names_shown"] = [person_id] if revealed else []
     now = flag_snapshot(con, person_id)
     changes = changes_since_review(state, now.level, now.score, list(now.indicators), now.evidence) \
         if now.level else []
-    return ChildView(page, entries, state, override, list(assignable), changes)
+    return ChildView(page, entries_shown(entries, reader_agency=access.scope.agency, show_text=text.show),
+                     state, override, list(assignable), changes)
+
+
+def _findings_shown(con, rows: list[dict]) -> list[dict]:
+    """Findings with their summaries and reasons pseudonymised (a summary may quote a record)."""
+    for key in ("summary", "status_reason"):
+        shown = FreeText.each(con, [r.get("person_id") for r in rows], [r.get(key) or "" for r in rows])
+        for row, text in zip(rows, shown):
+            if row.get(key):
+                row[key] = text
+    return rows
+
+
+def findings_shown(access: Access, rows: list[dict] | None) -> list[dict] | None:
+    """Findings for a list, pseudonymised."""
+    return None if rows is None else _findings_shown(access.warehouse(), rows)
 
 
 def reveal_names(access: Access, person_id: str, reason: str) -> None:
@@ -98,12 +121,23 @@ def add_child_entry(access: Access, person_id: str, *, kind: str, text: str = ""
     con = access.warehouse()
     records = _require_child(access, person_id)
     snapshot = flag_snapshot(con, person_id) if kind == "decision" else None
-    access.event.reason = text.strip() or None
-    access.event.detail.update({"entry": kind, "decision": decision, "assignee": assignee})
+    _audit_entry(access, kind, text, decision=decision, assignee=assignee)
     with access.write() as session:
-        return add_entry(session, subject_kind="child", subject_id=person_id, records=records,
-                         kind=kind, by=access.principal.username, text=text, decision=decision,
-                         assignee=assignee, due_on=parse_due(due_on), snapshot=snapshot)
+        entry = add_entry(session, subject_kind="child", subject_id=person_id, records=records,
+                          kind=kind, by=access.principal.username, by_agency=access.principal.agency,
+                          text=text, decision=decision, assignee=assignee, due_on=parse_due(due_on),
+                          snapshot=snapshot)
+        access.event.detail["entry_id"] = entry.id
+        return entry
+
+
+def _audit_entry(access: Access, kind: str, text: str, **detail) -> None:
+    """What the audit log keeps of a casework entry: its kind and (for a decision) why; a
+    note's text stays in the casework store, under its rules, and is not copied here."""
+    text = (text or "").strip()
+    access.event.reason = (text or None) if kind == "decision" else None
+    access.event.detail.update({"entry": kind, "characters": len(text),
+                                **{k: v for k, v in detail.items() if v}})
 
 
 def override_flag(access: Access, person_id: str, *, level: str, reason: str) -> Override:
@@ -117,18 +151,21 @@ def override_flag(access: Access, person_id: str, *, level: str, reason: str) ->
                                by=access.principal.username)
 
 
-def view_finding(access: Access, finding_id: str) -> tuple[dict, list[CaseEntry], CaseState]:
-    """A finding with its casework."""
-    found = accountability.finding(access.warehouse(), finding_id)
+def view_finding(access: Access, finding_id: str) -> tuple[dict, list[EntryView], CaseState]:
+    """A finding with its casework, pseudonymised."""
+    con = access.warehouse()
+    found = accountability.finding(con, finding_id)
     if found is None:
         raise NotFound(f"there is no finding {finding_id!r}")
     accountability.statuses_recorded(access.workspace, [found])
+    _findings_shown(con, [found])
     with access.context.store.read() as session:
         entries = entries_for(session, None, "finding", finding_id, [])
     state = CaseState()
     for entry in entries:
         fold(state, entry)
-    return found, entries, state
+    text = FreeText.about(con, found.get("person_id"))
+    return found, entries_shown(entries, reader_agency=access.scope.agency, show_text=text.show), state
 
 
 def add_finding_entry(access: Access, finding_id: str, *, kind: str, text: str = "",
@@ -139,13 +176,14 @@ def add_finding_entry(access: Access, finding_id: str, *, kind: str, text: str =
         raise NotFound(f"there is no finding {finding_id!r}")
     if kind not in ("assignment", "note"):
         raise ValueError("a finding can be assigned or noted here; its status is set on its own")
-    access.event.reason = text.strip() or None
-    access.event.detail.update({"entry": kind, "assignee": assignee})
+    _audit_entry(access, kind, text, assignee=assignee)
     with access.write() as session:
-        return add_entry(session, subject_kind="finding", subject_id=finding_id,
-                         records=[f"{found['source']}|{found['record_id']}"], kind=kind,
-                         by=access.principal.username, text=text, assignee=assignee,
-                         due_on=parse_due(due_on))
+        entry = add_entry(session, subject_kind="finding", subject_id=finding_id,
+                          records=[f"{found['source']}|{found['record_id']}"], kind=kind,
+                          by=access.principal.username, by_agency=access.principal.agency, text=text,
+                          assignee=assignee, due_on=parse_due(due_on))
+        access.event.detail["entry_id"] = entry.id
+        return entry
 
 
 def set_finding_status(access: Access, finding_id: str, *, status: str, reason: str):
@@ -170,6 +208,13 @@ def decide_pair(access: Access, pair_id: str, *, accept: bool, reason: str):
     with access.write():
         return record_decision(access.workspace, access.warehouse(), pair_id, accept=accept,
                                by=access.principal.username, reason=reason)
+
+
+def audit_reasons(events) -> dict[int, str | None]:
+    """The reasons people typed, by event, pseudonymised for reading (the log keeps them as
+    typed: they are the evidence)."""
+    shown = FreeText({}).show([e.reason or "" for e in events])
+    return {e.seq: (text or None) for e, text in zip(events, shown)}
 
 
 def search(access: Access, query: str) -> list[dict]:

@@ -32,8 +32,9 @@ class AppSettings:
     - `session_idle_minutes`, `session_hours`: a session ends after this long unused, or this
       long after sign-in, whichever comes first.
     - `reveal_minutes`: how long a name stays revealed after a reason is given.
-    - `login_failures`, `login_window_minutes`: more failed sign-ins than this for one
-      account (or five times as many from one address) within the window are refused.
+    - `login_failures`, `login_window_minutes`: after this many failed sign-ins to one account
+      from one address (or five times as many from one address to any account) within the
+      window, sign-ins from that address are refused: a colleague elsewhere is not locked out.
     - `audit_key_file`, `audit_anchors`: the audit log's key and where its head is anchored
       (`lookout.app.store.seal`).
     - `requests_per_minute`: more requests than this in a minute from one session (or, before

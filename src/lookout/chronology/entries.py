@@ -10,6 +10,7 @@ them, so the line still reads when the free text is blank.
 from __future__ import annotations
 
 from lookout.chronology.absence import ABSENCE_ENTRIES, ATTENDANCE_MONTH_ENTRIES
+from lookout.chronology.free_text import QUOTE, UNQUOTE
 
 # A helper expression: a timestamp as `12 Mar 2012 21:40`.
 _T = "strftime({}, '%d %b %Y %H:%M')"
@@ -40,6 +41,12 @@ def _map_sql(mapping: dict[str, str]) -> str:
     return f"MAP([{keys}], [{values}])"
 
 
+def _quoted(column: str) -> str:
+    """`column`, a free-text field, marked as quoted (`lookout.chronology.free_text` shows the
+    structured fields around it as recorded and pseudonymises what is marked)."""
+    return f"'{QUOTE}' || {column} || '{UNQUOTE}'"
+
+
 def _factor_text(column: str) -> str:
     return (f"array_to_string(list_transform({column}, lambda f: f || ' ' || "
             f"coalesce({_map_sql(FACTORS)}[f], 'factor')), '; ')")
@@ -54,7 +61,7 @@ _POLICE = f"""
            || replace(p.role, '_', ' ')
            || coalesce(' at ' || i.postcode, '')
            || coalesce('; outcome ' || i.outcome || coalesce(' on ' || strftime(i.outcome_at, '%d %b %Y'), ''), '')
-           || coalesce(': ' || i.summary, '') AS description
+           || coalesce(': ' || {_quoted('i.summary')}, '') AS description
     FROM police_incident_people p JOIN police_incidents i USING (_source, incident_id)
     UNION ALL
     SELECT m._source, m.nominal_id, m.reported_at, 'missing_episode', 'missing:' || m.episode_id, m._line,
@@ -79,22 +86,22 @@ _POLICE = f"""
     FROM police_missing_episodes m, unnest(m.found_with) AS w(nominal_id)
     UNION ALL
     SELECT g._source, n.nominal_id, g.recorded_at, 'intelligence', 'intel:' || g.intel_id, g._line, 'mentioned',
-           'Named in police intelligence (graded ' || coalesce(g.grading, 'ungraded') || '): ' || g.text
+           'Named in police intelligence (graded ' || coalesce(g.grading, 'ungraded') || '): ' || {_quoted('g.text')}
     FROM police_intelligence g, unnest(g.nominal_ids) AS n(nominal_id)
     UNION ALL
     SELECT e._source, p.nominal_id, e.offered_at, 'evidence_offered', 'evidence:' || e.evidence_id, e._line,
            p.role,
            'Evidence offered' || coalesce(' by ' || e.offered_by, '') || ' in incident ' || e.incident_id
-           || ': ' || e.description || '; '
+           || ': ' || {_quoted('e.description')} || '; '
            || CASE WHEN e.decision IS NULL THEN 'no decision recorded'
                    ELSE e.decision || coalesce(' on ' || strftime(e.decision_at, '%d %b %Y'), '')
-                        || coalesce(' (' || e.decision_reason || ')', '') END
+                        || coalesce(' (' || {_quoted('e.decision_reason')} || ')', '') END
     FROM police_evidence e JOIN police_incident_people p USING (_source, incident_id)"""
 
-_EDUCATION = """
+_EDUCATION = f"""
     SELECT _source, upn, recorded_at, 'school_concern', 'concern:' || concern_id, _line, 'subject',
            'School safeguarding concern' || coalesce(' (' || replace(category, '_', ' ') || ')', '')
-           || coalesce(': ' || summary, '') || coalesce('; action: ' || action_taken, '')
+           || coalesce(': ' || {_quoted('summary')}, '') || coalesce('; action: ' || {_quoted('action_taken')}, '')
            || CASE WHEN referred_to IS NULL THEN '; not referred'
                    ELSE '; referred to ' || replace(referred_to, '_', ' ')
                         || coalesce(' on ' || strftime(referred_at, '%d %b %Y'), '') END
@@ -117,7 +124,7 @@ _SOCIAL_CARE = f"""
            || CASE WHEN held_at IS NOT NULL THEN 'held ' || {_T.format('held_at')}
                    WHEN declined THEN 'declined by the child'
                    ELSE 'offered, not held' END
-           || coalesce('; ' || summary, '')
+           || coalesce('; ' || {_quoted('summary')}, '')
     FROM social_care_return_interviews
     UNION ALL
     SELECT _source, child, CAST(decom AS TIMESTAMP), 'care_episode',
@@ -130,7 +137,7 @@ _SOCIAL_CARE = f"""
     SELECT _source, la_child_id, received_at, 'referral', 'referral:' || referral_id, _line, 'subject',
            'Referral to children''s social care from '
            || coalesce({_map_sql(REFERRAL_SOURCES)}[source], 'source ' || coalesce(source, 'not recorded'))
-           || coalesce(': ' || reason, '')
+           || coalesce(': ' || {_quoted('reason')}, '')
            || CASE WHEN len(factors) > 0 THEN '; assessment factors ' || {_factor_text('factors')} ELSE '' END
     FROM social_care_referrals
     UNION ALL
@@ -140,10 +147,10 @@ _SOCIAL_CARE = f"""
     FROM social_care_referrals WHERE decision_at IS NOT NULL
     UNION ALL
     SELECT _source, la_child_id, recorded_at, 'case_note', 'note:' || note_id, _line, 'subject',
-           'Case note' || coalesce(' (' || replace(author_role, '_', ' ') || ')', '') || ': ' || text
+           'Case note' || coalesce(' (' || replace(author_role, '_', ' ') || ')', '') || ': ' || {_quoted('text')}
     FROM social_care_case_notes"""
 
-_HEALTH = """
+_HEALTH = f"""
     SELECT _source, patient_ref, attended_at, 'sexual_health_attendance', 'clinic:' || attendance_id, _line,
            'patient',
            'Sexual health clinic attendance'
@@ -158,12 +165,12 @@ _HEALTH = """
     FROM health_sexual_attendances
     UNION ALL
     SELECT _source, attendance_id, arrived_at, 'emergency_attendance', 'ed:' || attendance_id, _line, 'patient',
-           'A&E attendance' || coalesce(': ' || chief_complaint, '')
+           'A&E attendance' || coalesce(': ' || {_quoted('chief_complaint')}, '')
            || CASE WHEN injury THEN '; injury' || coalesce(', intent ' || replace(injury_intent, '_', ' '), '') ELSE '' END
            || CASE WHEN alcohol_or_drugs THEN '; alcohol or drugs involved' ELSE '' END
            || CASE WHEN safeguarding_concern THEN '; safeguarding concern raised' ELSE '' END
            || CASE WHEN referred_to_social_care THEN '; referred to social care' ELSE '' END
-           || coalesce('; ' || text, '')
+           || coalesce('; ' || {_quoted('text')}, '')
     FROM health_emergency_attendances"""
 
 ENTRY_QUERIES = (_POLICE, _EDUCATION, _SOCIAL_CARE, _HEALTH, ABSENCE_ENTRIES, ATTENDANCE_MONTH_ENTRIES)

@@ -39,6 +39,17 @@ def _read(workspace: Path, sql: str, params: list | None = None) -> list[tuple]:
         con.close()
 
 
+def _pseudonymised(workspace: Path, person_id: str | None, texts: list[str | None]) -> list[str | None]:
+    """Texts that may quote a record (a summary, a reason), pseudonymised as the app shows them."""
+    from lookout.chronology.free_text import FreeText
+
+    con = open_warehouse(Workspace(workspace), read_only=True)
+    try:
+        return FreeText.each(con, [person_id] * len(texts), texts)
+    finally:
+        con.close()
+
+
 def print_accountability(report) -> None:
     """One line per check of what a run of the checks found."""
     found = sum(report.findings.values())
@@ -102,6 +113,7 @@ def findings_show(finding_id: Annotated[str, typer.Argument(help="Finding id (F-
         _fail(f"no finding has id {finding_id!r}: `lookout findings list` lists them")
     (fid, cid, title, pid, agency, area, source, record, line, raised, due, done, summary, status,
      by, at, reason, guidance, action) = rows[0]
+    summary, reason = _pseudonymised(workspace, pid, [summary, reason])
     console.print(f"[bold]{fid}[/bold] {title} ({cid})")
     console.print(f"Child: {pid or 'not linked'}. Record: {source} / {record} (line {line}), {agency}, area {area}.")
     console.print(f"Raised {raised:%Y-%m-%d %H:%M}; due {due:%Y-%m-%d %H:%M}; "

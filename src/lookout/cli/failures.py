@@ -29,6 +29,8 @@ def explain(error: BaseException) -> str | None:
     import duckdb
 
     text = str(error)
+    if type(error).__name__ == "MissingAuditKey":
+        return f"{text}."
     if isinstance(error, FileNotFoundError):
         return f"{text or error.filename}: check the path and try again."
     if isinstance(error, OSError) and error.errno == errno.ENOSPC:

@@ -50,7 +50,8 @@ def _audit_reveal(ws: Workspace, person_id: str, *, by: str, reason: str, as_of:
             append_event(session, EventDraft(
                 action="reveal", route="lookout chronology --reveal", username=by,
                 target_kind="child", target_id=person_id, reason=reason,
-                detail={"os_user": getpass.getuser(), "what": "chronology", "as_of": as_of}))
+                detail={"os_user": getpass.getuser(), "what": "chronology", "as_of": as_of,
+                        "names_shown": [person_id]}))
     finally:
         store.dispose()
 

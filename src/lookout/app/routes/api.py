@@ -17,6 +17,7 @@ from sqlalchemy import select
 from lookout.app import accountability, services
 from lookout.app.accounts import check_sign_in, end_session, record_sign_in
 from lookout.app.audit import recent_events, verify_chain
+from lookout.app.casework import EntryView
 from lookout.app.link_review import pairs_to_review
 from lookout.app.network_page import network_list, one_network
 from lookout.app.policy import SESSION_COOKIE, Access, allow
@@ -97,11 +98,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _entry(entry: CaseEntry) -> dict:
+def _entry(entry: CaseEntry | EntryView) -> dict:
     return {"id": entry.id, "kind": entry.kind, "decision": entry.decision, "assignee": entry.assignee,
             "due_on": entry.due_on.isoformat() if entry.due_on else None, "text": entry.text,
-            "by": entry.by_username, "at": entry.at.isoformat(),
-            "records": [r.record for r in entry.records]}
+            "held": getattr(entry, "held", False), "by": entry.by_username, "by_agency": entry.by_agency,
+            "at": entry.at.isoformat(), "records": [r.record for r in entry.records]}
 
 
 def _do(access: Access, action) -> dict:
@@ -236,8 +237,8 @@ def api_accountability(access: Annotated[Access, allow("accountability.view")], 
     """The dashboard's summary and the findings."""
     con = access.warehouse()
     summary = accountability.dashboard(con, agency=access.principal.agency)
-    found = accountability.statuses_recorded(
-        access.workspace, accountability.findings(con, sources=access.sources, status=status or None) or [])
+    found = services.findings_shown(access, accountability.statuses_recorded(
+        access.workspace, accountability.findings(con, sources=access.sources, status=status or None) or []))
     return {"checks_run": summary is not None, "summary": _plain(summary or []),
             "findings": _plain(found or [])}
 
@@ -301,9 +302,10 @@ def api_audit(access: Annotated[Access, allow("audit.view")], username: str = ""
     with access.context.store.read() as session:
         events = recent_events(session, username=username, target=target, action=action, limit=limit,
                                agency=access.scope.agency)
+    reasons = services.audit_reasons(events)
     return [{"seq": e.seq, "at": e.at.isoformat(), "username": e.username, "role": e.role,
              "agency": e.agency, "action": e.action, "outcome": e.outcome, "route": e.route,
-             "target_kind": e.target_kind, "target_id": e.target_id, "reason": e.reason,
+             "target_kind": e.target_kind, "target_id": e.target_id, "reason": reasons[e.seq],
              "detail": e.detail, "hash": e.hash} for e in events]
 
 

@@ -49,8 +49,8 @@ def accountability_page(access: Annotated[Access, allow("accountability.view")],
     con = access.warehouse()
     agency = access.principal.agency
     summary = accountability.dashboard(con, agency=agency)
-    found = accountability.statuses_recorded(
-        access.workspace, accountability.findings(con, sources=access.sources, status=status or None) or []) \
+    found = services.findings_shown(access, accountability.statuses_recorded(
+        access.workspace, accountability.findings(con, sources=access.sources, status=status or None) or [])) \
         if summary is not None else None
     shown = {f["source"] for f in found or []}
     return page(access, "accountability.html", summary=summary, findings=found, status=status,
@@ -128,7 +128,7 @@ def audit_page(access: Annotated[Access, allow("audit.view")], username: str = "
         events = recent_events(session, username=username, target=target, action=action,
                                before=before, limit=AUDIT_PAGE, agency=access.scope.agency)
     return page(access, "audit.html", events=events, username=username, target=target,
-                action=action, page_size=AUDIT_PAGE)
+                action=action, page_size=AUDIT_PAGE, reasons=services.audit_reasons(events))
 
 
 @router.get("/audit/verify")

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from lookout.app.store.seal import AuditSeal
 
-__all__ = ["MIGRATIONS", "Store", "migrate", "normalise_url", "open_store"]
+__all__ = ["MIGRATIONS", "MissingAuditKey", "Store", "migrate", "normalise_url", "open_store"]
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -118,4 +118,27 @@ def open_store(url: str, seal: AuditSeal, *, upgrade: bool = True) -> Store:
     store = Store(url, seal)
     if upgrade:
         migrate(store)
+    if seal.made_now and _has_events(store):
+        seal.forget_new_key()
+        store.dispose()
+        raise MissingAuditKey(
+            f"the audit key file {seal.key_file} is missing, but the casework store's audit log "
+            "already holds events chained under a key: restore the key file from where it is "
+            "kept (or point LOOKOUT_AUDIT_KEY_FILE at it); a new key would make every earlier "
+            "event fail verification")
     return store
+
+
+class MissingAuditKey(RuntimeError):
+    """The store's audit log was chained under a key that cannot be found."""
+
+
+def _has_events(store: Store) -> bool:
+    from sqlalchemy import func, inspect, select
+
+    from lookout.app.store.models import AuditEvent
+
+    if "audit_events" not in inspect(store.reader).get_table_names():
+        return False
+    with store.read() as session:
+        return session.execute(select(func.count()).select_from(AuditEvent)).scalar_one() > 0

@@ -105,6 +105,7 @@ class CaseEntry(Base):
     indicators_seen: Mapped[str | None] = mapped_column(Text, nullable=True)
     evidence_seen: Mapped[int | None] = mapped_column(Integer, nullable=True)
     by_username: Mapped[str] = mapped_column(String(80))
+    by_agency: Mapped[str | None] = mapped_column(String(200), nullable=True)  # None: the hub
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utc_now)
 
     records: Mapped[list[CaseEntryRecord]] = relationship(lazy="selectin", order_by="CaseEntryRecord.record")

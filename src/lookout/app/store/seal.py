@@ -43,10 +43,15 @@ class AuditSeal:
 
     key: bytes
     anchors: tuple[Path, ...]
+    key_file: Path | None = None
+    made_now: bool = False       # the key file did not exist and was made by this load
 
     @classmethod
     def load(cls, key_file: Path, anchors: list[Path] | tuple[Path, ...]) -> AuditSeal:
-        """The seal of a deployment: its key file (made on first use, mode 600) and anchors."""
+        """The seal of a deployment: its key file (made on first use, mode 600) and anchors.
+        A key made here for a store that already holds events is taken back by the store
+        (`forget_new_key`): those events were chained under a key that is missing."""
+        made = False
         if not key_file.exists():
             key_file.parent.mkdir(parents=True, exist_ok=True)
             try:
@@ -56,7 +61,13 @@ class AuditSeal:
             else:
                 with os.fdopen(descriptor, "w") as handle:
                     handle.write(secrets.token_hex(32))
-        return cls(bytes.fromhex(key_file.read_text().strip()), tuple(anchors))
+                made = True
+        return cls(bytes.fromhex(key_file.read_text().strip()), tuple(anchors), key_file, made)
+
+    def forget_new_key(self) -> None:
+        """Remove a key file this seal made (the store it was made for already has events)."""
+        if self.made_now and self.key_file is not None:
+            self.key_file.unlink(missing_ok=True)
 
     def mac(self, text: str) -> str:
         """HMAC-SHA256 of `text` under the key, in hex."""
