@@ -110,6 +110,8 @@ def test_phone_lookalikes_stay_visible(text):
     ("silver Ford Focus P123 ABC seen", "P123 ABC"),
     ("white van reg ABC 123D", "ABC 123D"),
     ("car reg abc123d", "abc123d"),
+    ("Brought in by a friend in GFW 534V.", "GFW 534V"),  # older shape in capitals, mixed note
+    ("new friend with a car, reg J246 SHE.", "J246 SHE"),  # letters a word, but a vehicle word
 ])
 def test_vehicle_marks_current_prefix_and_suffix(text, found):
     assert texts(vehicles(text)) == [found]
@@ -120,7 +122,8 @@ def test_vehicle_marks_current_prefix_and_suffix(text, found):
     "outcome 16 recorded", "at 14:30", "NHS 943 476 5919",
     "driving on the A34 and the M40",  # a road number and a word, even near "driving"
     "code ab12 cde in the list",  # current shape in lower case with no vehicle word
-    "set ABC 123D aside",  # older shape with no vehicle word
+    "SET ABC 123D ASIDE",  # older shape with no vehicle word in a note in capitals
+    "Review CIN 123A on file",  # an agency acronym in an older shape
 ])
 def test_vehicle_lookalikes_stay_visible(text):
     assert vehicles(text) == []
@@ -265,7 +268,7 @@ def test_places_services_and_apps_stay_visible(recogniser, text):
 
 def test_surname_first_police_style_with_date_of_birth(recogniser):
     assert (masked(recogniser, "SMITH, Jade (03/04/2008) missing on 12/05/2024.")
-            == "[name], [name] ([date of birth]) missing on 12/05/2024.")
+            == "[name] ([date of birth]) missing on 12/05/2024.")
 
 
 # The recogniser
@@ -318,3 +321,34 @@ def test_development_notes_are_masked_without_masking_much_else(recogniser):
     assert kinds == {"name", "date_of_birth", "address", "postcode", "phone", "vehicle", "email"}
     assert fully_masked / entities >= 0.95
     assert masked_outside / outside < 0.05
+
+
+# Rules for what agency notes write about people (invented people throughout)
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pt BOATENG, Kofi 12/12/2006. ? assault.", "Pt [name] [date of birth]. ? assault."),
+    ("pt kelly, gift, 09/10/11 attended", "pt [name], [date of birth] attended"),
+    ("Supervision: Gurpreet Sealy (30.12.2007) discussed.", "Supervision: [name] ([date of birth]) discussed."),
+    ("Ambulance crew: Linh Mistry, 15, found at the park.", "Ambulance crew: [name], 15, found at the park."),
+    ("Contact mum, Mrs tran, on the ward.", "Contact mum, Mrs [name], on the ward."),
+    ("Sam Walsh (b. 1998) and Ty (born in 2006)", "[name] (b. [date of birth]) and [name] (born in [date of birth])"),
+    ('Said it was from his \'cousin\' Dolly. Friends say Dolly is 19.', "Said it was from his 'cousin' [name]. Friends say [name] is 19."),
+    ('Contacts include "Red" and "Uncle Sonny".', 'Contacts include "[name]" and "[name]".'),
+    ("Occupant believed to be X (goes by Auntie Bev).", "Occupant believed to be X (goes by [name])."),
+    ("carers Lukas Field and Ana Brook at home", "carers [name] and [name] at home"),
+    ("spoke to mum dawn pryce at home since dawn", "spoke to mum [name] at home since dawn"),
+    ("SUBJECT BROOK, KEISHA DOB 23RD OCTOBER 1985 ARRESTED", "SUBJECT [name] DOB [date of birth] ARRESTED"),
+    ("Welfare check at Plot 27, Hartfell Road Caravan Park today", "Welfare check at [address] today"),
+    ("lives at Rose Cottage, Mill Lane, Great Haywood", "lives at [address], Great Haywood"),
+    ("DOB 03APR2006, seen 03/05/2024", "DOB [date of birth], seen 03/05/2024"),
+])
+def test_what_agency_notes_write_about_people(recogniser, text, expected):
+    assert masked(recogniser, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Op Kestrel: two arrests.", "Fraser competent, EC given.", "Young person rated \"Red\" at MASH.",
+    "Seen in the afternoon, she said \"I'm fine\".", "Year 9 trip on Cornmarket at 14:30.",
+])
+def test_what_looks_like_a_name_but_is_not(recogniser, text):
+    assert masked(recogniser, text) == text

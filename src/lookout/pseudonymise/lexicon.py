@@ -59,6 +59,8 @@ fiesta polo prius qashqai transit clio yaris range rover land
 abe vri cps cid cjsm moj ypo dvla anpr cctv bwv nhs111 pncid crimint
 didnt dont doesnt wasnt isnt cant wont couldnt wouldnt shouldnt aint im ive hes shes theyre
 youre thats whats til gonna wanna innit cos coz tho ur pls yeah nah bruv fam mandem lol
+tel tele mob approx aprox gillick op operation
+i'm i've i'll i'd i’m i’ve i’ll i’d
 """.split())
 
 # Listed given names that are also everyday words ("will", "said", "grace", "nick", "long")

@@ -17,7 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from lookout.pseudonymise.spans import Span
 
-__all__ = ["addresses", "dates_of_birth", "emails", "phones", "postcodes", "vehicles"]
+__all__ = ["DATE", "addresses", "dates_of_birth", "emails", "phones", "postcodes", "vehicles"]
 
 
 # Royal Mail's postcode format (Royal Mail, "Programmers' Guide to the Postcode Address
@@ -101,7 +101,7 @@ _VEHICLE_CUE = re.compile(
     r"|ford|vauxhall|bmw|audi|mercedes|merc|vw|volkswagen|toyota|nissan|peugeot|renault|citroen"
     r"|honda|kia|hyundai|fiat|seat|skoda|mini|land ?rover|range ?rover|jaguar|volvo|mazda"
     r"|suzuki|lexus|tesla|golf|corsa|astra|focus|fiesta|polo|prius|qashqai|transit|clio|yaris"
-    r"|driv(?:e|er|en|ing)|drove|parked|anpr)\b", re.IGNORECASE)
+    r"|veh|keeper|pnc|driv(?:e|es|er|ers|en|ing)|drove|parked|anpr)\b", re.IGNORECASE)
 
 
 def _vehicle_cue_near(text: str, start: int, end: int) -> bool:
@@ -114,19 +114,33 @@ def _vehicle_cue_near(text: str, start: int, end: int) -> bool:
     return bool(_VEHICLE_CUE.search(before) or _VEHICLE_CUE.search(after))
 
 
+def _mostly_capitals(text: str) -> bool:
+    """Whether the note is written in capitals, where a capitalised code says nothing."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
+
+
 def vehicles(text: str) -> list[Span]:
     """UK vehicle registration marks. A current-format mark in capitals ("AB12 CDE",
-    "AB12CDE") is taken on its shape; one in lower case, and the older prefix and suffix
-    formats (which "CIN 11A", "A34 and" also fit), need a vehicle word nearby and letters
-    that are not an ordinary short word."""
+    "AB12CDE") is taken on its shape. The older prefix and suffix formats ("P734 GHN",
+    "ABC 123D"), which codes and words also fit ("CIN 11A", "A34 and"), are taken in capitals
+    in a note not written in capitals, if their letters are not an agency acronym; otherwise
+    they, and a current mark in lower case, need a vehicle word nearby and letters that are
+    not an ordinary short word."""
+    from lookout.pseudonymise.lexicon import NOT_NAMES
+
     found = []
     for m in _VRM_CURRENT.finditer(text):
         if m.group().isupper() or _vehicle_cue_near(text, m.start(), m.end()):
             found.append(Span(m.start(), m.end(), "vehicle", m.group(), "vrm-current"))
+    capitals = _mostly_capitals(text)
     for m in _VRM_OLDER.finditer(text):
-        letters = re.findall(r"[A-Za-z]{2,}", m.group())
-        if (_vehicle_cue_near(text, m.start(), m.end())
-                and not any(word.lower() in STOP_WORDS for word in letters)):
+        letters = [w.lower() for w in re.findall(r"[A-Za-z]{2,}", m.group())]
+        acronym = any(word in NOT_NAMES for word in letters)
+        if m.group().isupper() and not capitals and not acronym:
+            found.append(Span(m.start(), m.end(), "vehicle", m.group(), "vrm-older"))
+        elif (_vehicle_cue_near(text, m.start(), m.end()) and not acronym
+              and (m.group().isupper() or not any(word in STOP_WORDS for word in letters))):
             found.append(Span(m.start(), m.end(), "vehicle", m.group(), "vrm-older-with-cue"))
     return found
 
@@ -150,14 +164,33 @@ _STRONG_STREET_TYPES = (
 _WEAK_STREET_TYPES = (
     "way walk park hill view green rise row gate mount vale fields meadows meadow house "
     "tower towers lodge estate wharf quay yard passage hollow end croft chase heights approach "
-    "villas cottages mansions buildings circus parkway broadway").split()
+    "villas cottages mansions buildings circus parkway broadway paddocks orchard maltings "
+    "spinney point").split()
 _STREET_TYPE = "|".join(sorted(_STRONG_STREET_TYPES + _WEAK_STREET_TYPES, key=len, reverse=True))
 _ADDRESS = re.compile(
-    r"\b(?P<unit>(?:flat|apartment|apt\.?|room|unit|bedsit|studio|maisonette)[ \t]+(?:no\.?[ \t]*)?"
-    r"(?:\d{1,4}[A-Za-z]?|[A-Za-z])\b,?[ \t]+)?"
+    r"\b(?P<unit>(?:flat|apartment|apt\.?|room|unit|bedsit|studio|maisonette|plot|pitch)[ \t]+"
+    r"(?:no\.?[ \t]*)?(?:\d{1,4}[A-Za-z]?|[A-Za-z])\b,?[ \t]+"
+    # a block named between the flat and the house number: "Flat 43, Wexcombe Point, 139 ..."
+    r"(?:(?P<block>(?:[A-Za-z][A-Za-z'’.-]*[ \t]+){0,2}[A-Za-z][A-Za-z'’.-]*),[ \t]+(?=\d))?)?"
     r"(?P<number>\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?,?[ \t]+)?"
     r"(?P<words>(?:[A-Za-z][A-Za-z'’.-]*[ \t]+){1,4}?)"
-    rf"(?P<type>{_STREET_TYPE})\b", re.IGNORECASE)
+    rf"(?P<type>{_STREET_TYPE})\b"
+    # a site on the street: "Plot 6, Hollow Lane Caravan Park"
+    r"(?:[ \t]+(?:caravan|mobile[ \t]+home|residential|industrial|trading|business)"
+    r"[ \t]+(?:park|estate|site))?", re.IGNORECASE)
+# A house known by its name, then its street: "Rose Cottage, Mill Lane", "The Old Forge,
+# Church Lane". The name ends in a word for a house, or follows a word that introduces an
+# address ("lives at", "of", "address"), and is written with capitals, as the street is.
+_HOUSE_WORDS = ("Cottage|Cottages|Farm|Farmhouse|House|Lodge|Barn|Forge|Granary|Mill|Manor|Hall"
+                "|Villa|Bungalow|Grange|Rectory|Vicarage|Orchard|Stables|View|Nook|Oast|Croft")
+_HOUSE_NAMED = re.compile(
+    r"(?P<house>(?:The[ \t]+)?(?:[A-Z][A-Za-z'’-]*[ \t]+){0,2}[A-Z][A-Za-z'’-]*),[ \t]+"
+    r"(?P<words>(?:[A-Z][A-Za-z'’.-]*[ \t]+){1,3})"
+    rf"(?P<type>{_STREET_TYPE})\b".replace("(?P<type>", "(?P<type>(?i:") + ")")
+_HOUSE_ENDS = re.compile(rf"(?:{_HOUSE_WORDS})$")
+_ADDRESS_CUE = re.compile(
+    r"(?:\b(?:at|of|address(?:[ \t]+given)?(?:[ \t]+as)?|lives[ \t]+at|moved[ \t]+to|c/o)"
+    r"|(?<![\w/])c/o)[ \t:]*$", re.IGNORECASE)
 
 
 def _is_street(words: list[str], street_type: str) -> bool:
@@ -171,15 +204,23 @@ def _is_street(words: list[str], street_type: str) -> bool:
 
 
 def addresses(text: str) -> list[Span]:
-    """Street addresses with a house, flat or room number: "22 Park St", "45a Church Lane",
-    "Flat 3, 22 Park Street", "flat 12b Blackbird Leys Court". A street named without a
-    number ("seen on Cowley Road") is a place, not someone's address, and stays visible."""
+    """Street addresses with a house, flat, room or plot number ("22 Park St", "45a Church
+    Lane", "Flat 3, 22 Park Street", "Plot 6, Hollow Lane Caravan Park"), or a house's name
+    ("Rose Cottage, Mill Lane"). A street named without a number or house ("seen on Cowley
+    Road") is a place, not someone's address, and stays visible."""
     found = []
     for m in _ADDRESS.finditer(text):
         if not (m.group("unit") or m.group("number")):
             continue
         if _is_street(m.group("words").split(), m.group("type")):
             found.append(Span(m.start(), m.end(), "address", m.group(), "street-address"))
+    if not _mostly_capitals(text):
+        for m in _HOUSE_NAMED.finditer(text):
+            house = m.group("house")
+            named = _HOUSE_ENDS.search(house) or _ADDRESS_CUE.search(text, max(0, m.start() - 25),
+                                                                     m.start())
+            if named and _is_street(m.group("words").split(), m.group("type")):
+                found.append(Span(m.start(), m.end(), "address", m.group(), "house-name"))
     return found
 
 
@@ -189,24 +230,30 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?"
 _DATE = (r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}"
+         rf"|\d{{1,2}}{_MONTH}(?:\d{{4}}|\d{{2}})"
          rf"|{_DAY}(?:[ \t]+of)?[ \t-]+{_MONTH}[ \t,-]+(?:\d{{4}}|\d{{2}})"
          rf"|{_MONTH}[ \t]+{_DAY},?[ \t]+\d{{4}})(?![\d/])")
 # A date is a date of birth when a cue comes just before it: DOB, D.O.B., date of birth,
 # born (on), b.
 _DOB_AFTER_CUE = re.compile(
     r"(?:\bd\.?[ \t]?o\.?[ \t]?b\b\.?|\bdate[ \t]+of[ \t]+birth\b|\bborn\b|(?<![\w.])b\.)"
-    rf"[ \t:;=,(-]*(?:on[ \t]+)?(?:the[ \t]+)?(?P<date>{_DATE})", re.IGNORECASE)
+    r"[ \t:;=,(-]*(?:(?:given|recorded|stated|confirmed|shown|listed)[ \t]+)?(?:(?:as|is|was|on)[ \t]+)?"
+    rf"(?:the[ \t]+)?(?P<date>{_DATE})", re.IGNORECASE)
+# A year of birth alone: "(b. 1988)", "born in 2006".
+_YEAR_OF_BIRTH = re.compile(
+    r"(?:\bborn[ \t]+in|(?<![\w.])b\.)[ \t]*(?P<date>(?:19|20)\d{2})\b(?![/.-]\d)", re.IGNORECASE)
 _DATE_ALONE = re.compile(rf"\b{_DATE}", re.IGNORECASE)
+DATE = _DATE
 # Police and social care write a person's date of birth in brackets straight after the name:
 # "Jade SMITH (03/04/2008)".
-_AFTER_NAME = re.compile(r"[ \t]*[(,][ \t]*$")
+_AFTER_NAME = re.compile(r"[ \t]*[(,]?[ \t]*$")
 
 
 def dates_of_birth(text: str, names: Iterable[Span]) -> list[Span]:
     """Dates of birth: a date right after a cue (DOB, born, b.) or in brackets right after a
     name. Other dates are events (a missing episode, an attendance) and stay visible."""
     found = [Span(m.start("date"), m.end("date"), "date_of_birth", m.group("date"), "dob-cue")
-             for m in _DOB_AFTER_CUE.finditer(text)]
+             for pattern in (_DOB_AFTER_CUE, _YEAR_OF_BIRTH) for m in pattern.finditer(text)]
     name_ends = {name.end for name in names}
     for m in _DATE_ALONE.finditer(text):
         gap = _AFTER_NAME.search(text, max(0, m.start() - 8), m.start())
