@@ -76,8 +76,9 @@ def test_a_run_killed_at_a_stage_serves_the_last_complete_run_then_reruns_clean(
     assert not (workspace / MARKER).exists()
 
 
-def test_a_run_killed_part_way_through_a_long_stage_serves_the_last_complete_run(
-        drops, clean, tmp_path) -> None:
+@pytest.mark.parametrize("stage, into", [("link", 0.3), ("networks", 0.02)])
+def test_a_run_killed_part_way_through_a_stage_serves_the_last_complete_run(
+        drops, clean, tmp_path, stage, into) -> None:
     _, second, base = drops
     workspace = tmp_path / "ws"
     shutil.copytree(base, workspace)
@@ -85,12 +86,12 @@ def test_a_run_killed_part_way_through_a_long_stage_serves_the_last_complete_run
     run = subprocess.Popen([sys.executable, "-m", "lookout", "run", str(second), "--workspace",
                             str(workspace)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and '"stage": "link"' not in (
+    while time.monotonic() < deadline and f'"stage": "{stage}"' not in (
             (workspace / MARKER).read_text() if (workspace / MARKER).exists() else ""):
-        time.sleep(0.01)
-    time.sleep(0.3)   # inside the link stage
+        time.sleep(0.005)
+    time.sleep(into)   # inside the stage
     run.send_signal(signal.SIGKILL)
-    run.wait()
+    assert run.wait() == -signal.SIGKILL, "the run ended before it could be killed"
     assert _export(workspace, tmp_path / "served") == before
     assert lookout("run", str(second), "--workspace", str(workspace)).returncode == 0
     assert _export(workspace, tmp_path / "after") == clean
